@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * stackcheck user-space glue: lets -m32 test programs exercise the runtime the
+ * way a kernel would.  "Task" code runs on a THREAD_SIZE-aligned stack
+ * (makecontext/swapcontext), "hardirq" code in a signal handler on a
+ * THREAD_SIZE-aligned sigaltstack, "softirq" code on a third aligned stack.
+ * The main thread's own stack is not aligned: events there are ignored.
+ *
+ * Link: gcc -m32 prog.c build/libstackcheck-user.a  (prog.c built with the
+ * plugin).  The runtime prints the log format of runtime/LOG-FORMAT.md on
+ * stderr.  Environment, read at start-up:
+ *	STACKCHECK_THRESHOLD	runtime threshold (default: 1024)
+ *	STACKCHECK_RESERVE	imminent-overflow reserve (default: 256)
+ *	STACKCHECK_PANIC	1: call the panic hook after an imminent overflow
+ *	STACKCHECK_BURST, STACKCHECK_INTERVAL_MS	rate limit (default: none)
+ *	STACKCHECK_STACK_SIZE	must equal the plugin's stack-size (default 8192)
+ * At exit the summary lines are printed.
+ */
+#ifndef STACKCHECK_USER_H
+#define STACKCHECK_USER_H
+
+#include <stddef.h>
+
+/* Run fn(arg) on the "task" stack and come back when it returns. */
+void stackcheck_user_run_task(void (*fn)(void *), void *arg);
+
+/* Run fn(arg) on the "softirq" stack and come back when it returns. */
+void stackcheck_user_run_softirq(void (*fn)(void *), void *arg);
+
+/* Install handler for signo, to run on the "hardirq" stack. */
+void stackcheck_user_irq_handler(int signo, void (*handler)(int));
+
+/* Lowest and highest address of each stack, for tests that check the truth. */
+void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top);
+
+/*
+ * Called instead of abort() after an imminent overflow was printed with
+ * STACKCHECK_PANIC=1.  The default prints "stackcheck: panic: <why>" and
+ * exits with status 3.
+ */
+void stackcheck_user_set_panic_hook(void (*hook)(const char *why));
+
+/* Bytes below each stack's bottom that the glue fills with a canary. */
+#define STACKCHECK_USER_GUARD	4096
+#define STACKCHECK_USER_CANARY	0x5c5c5c5cu
+/* 1 when the canary below the stack of kind is intact. */
+int stackcheck_user_canary_intact(int kind);
+
+#endif /* STACKCHECK_USER_H */
