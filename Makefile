@@ -17,7 +17,7 @@ PLUGIN		:= $(BUILD)/stackcheck.so
 PLUGIN_SRCS	:= plugin/stackcheck.c
 PLUGIN_HDRS	:= $(wildcard plugin/*.h)
 PLUGIN_CXXFLAGS	:= -x c++ -std=gnu++11 -fPIC -shared -fno-rtti -fno-exceptions \
-		   -fasynchronous-unwind-tables -O2 -g -Wall -Wno-unused-parameter \
+		   -fasynchronous-unwind-tables -O2 -g -Wall -Wno-unused-parameter -Wno-format-diag \
 		   -I$(GCC_PLUGIN_DIR)/include
 
 # The user-space runtime: core + user-space glue, for -m32 test programs.

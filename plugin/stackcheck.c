@@ -1,0 +1,670 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * stackcheck: check at every function entry how much stack is left.
+ *
+ * For i386 code, at the entry of every function it instruments, before the
+ * frame is allocated, the plugin inserts
+ *
+ *	testl	$MASK, %esp
+ *	jz	.LSCc<n>
+ *
+ * where MASK = (stack-size - 1) & ~(K - 1) and K is the smallest power of
+ * two >= threshold + frame.  On a stack-size-aligned stack (sp & (size-1))
+ * is the number of bytes left, so the jump is taken (early, never late) when
+ * fewer than threshold bytes would remain below this function's frame.  The
+ * cold stub, out of line but inside the function, calls the runtime:
+ *
+ * .LSCc<n>:	call	__stackcheck_slowpath
+ *		nopl	.LSCd<n>-(.+7)(%eax)	# carries the site descriptor
+ *		jmp	.LSCr<n>
+ *
+ * After every dynamic allocation (alloca, VLA) it checks again.  The frame
+ * is the final static frame GCC settled on after the prologue (what
+ * -fstack-usage reports), return address and saved registers included.
+ * runtime/stackcheck.h is the contract with the runtime.
+ *
+ * Options (-fplugin-arg-stackcheck-KEY[=VALUE]):
+ *	stack-size=N	size and alignment of the checked stacks, a power of
+ *			two (default 8192, i386 THREAD_SIZE)
+ *	threshold=N	report when fewer than N bytes would remain (1024)
+ *	leaf-skip=N	do not check leaf functions (no calls, no alloca) whose
+ *			frame is at most N bytes; their callers' threshold
+ *			covers them, so an event may be seen up to N bytes
+ *			late, never an overflow missed (64; 0: check all)
+ *	exclude=F,G	never instrument functions F and G (repeatable)
+ *	disable		instrument nothing
+ *	verbose		say, per function, its frame and the decision
+ *	table=FILE	append a line per function to FILE:
+ *			name, file:line, frame, dynamic sites, decision
+ *	names=0|1	put function names into the site descriptors (1);
+ *			0 when the runtime can symbolize (kernel kallsyms)
+ *
+ * Usage:
+ *	gcc -m32 -fplugin=stackcheck.so -fplugin-arg-stackcheck-threshold=1536
+ *
+ * Never instrumented: functions with __attribute__((no_stackcheck)) (see
+ * stackcheck_attr.h), naked and ms_hook_prologue functions, functions
+ * placed in .noinstr.text, .entry.text, .head.text or .cpuidle.text, and
+ * the runtime (stackcheck_* and __stackcheck_*).
+ */
+
+#include "gcc-common.h"
+#include <fcntl.h>
+#include <unistd.h>
+#include "stackcheck.h"
+
+__visible int plugin_is_GPL_compatible;
+
+static struct plugin_info stackcheck_plugin_info = {
+	.version = "1.0",
+	.help = "stack-size=N\tsize and alignment of the checked stacks (8192)\n"
+		"threshold=N\treport below N bytes left (1024)\n"
+		"leaf-skip=N\tskip leaf functions with frames <= N bytes (64)\n"
+		"exclude=F,G\tnever instrument these functions\n"
+		"disable\tinstrument nothing\n"
+		"verbose\treport the decision for every function\n"
+		"table=FILE\tappend the per-function table to FILE\n"
+		"names=0|1\temit function names into site descriptors (1)\n",
+};
+
+static unsigned long stack_size = 8192;
+static unsigned long threshold = 1024;
+static unsigned long leaf_skip = 64;
+static bool disable;
+static bool verbose;
+static bool emit_names = true;
+static const char *table_path;
+static int table_fd = -1;
+static vec<const char *> excluded;
+
+/* Sections whose code runs where a check cannot (entry, early boot, idle). */
+static const char *const excluded_sections[] = {
+	".noinstr.text", ".entry.text", ".head.text", ".cpuidle.text",
+};
+
+/* Sites of the current function, waiting for their stubs. */
+struct stub {
+	unsigned int id;
+	unsigned int frame;
+	bool dynamic;
+	bool stub;		/* needs the out-of-line call */
+};
+static vec<stub> pending_stubs;
+static unsigned int next_id;
+
+static tree handle_no_stackcheck(tree *node, tree name, tree args, int flags,
+				 bool *no_add_attrs)
+{
+	if (TREE_CODE(*node) != FUNCTION_DECL) {
+		warning(OPT_Wattributes, "%qE attribute applies only to functions",
+			name);
+		*no_add_attrs = true;
+	}
+	return NULL_TREE;
+}
+
+static struct attribute_spec no_stackcheck_attr = {
+	"no_stackcheck", 0, 0, true, false, false, false,
+	handle_no_stackcheck, NULL,
+};
+
+static void register_attributes(void *event_data, void *data)
+{
+	register_attribute(&no_stackcheck_attr);
+}
+
+static bool is_power_of_2(unsigned long x)
+{
+	return x && !(x & (x - 1));
+}
+
+static unsigned long round_up_pow2(unsigned long x)
+{
+	unsigned long k = 1;
+
+	while (k < x && k)
+		k <<= 1;
+	return k ? k : ~0ul;
+}
+
+static unsigned int log2_of(unsigned long x)
+{
+	unsigned int n = 0;
+
+	while (x > 1) {
+		x >>= 1;
+		n++;
+	}
+	return n;
+}
+
+/* The name the assembler and the symbol table know the function by. */
+static const char *function_asm_name(void)
+{
+	const char *name =
+		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(current_function_decl));
+
+	return name[0] == '*' ? name + 1 : name;
+}
+
+static bool name_excluded(const char *asm_name, const char *c_name)
+{
+	unsigned int i;
+	const char *e;
+
+	FOR_EACH_VEC_ELT(excluded, i, e)
+		if (!strcmp(e, asm_name) || !strcmp(e, c_name))
+			return true;
+	return false;
+}
+
+/* NULL when the function is to be instrumented, else why not. */
+static const char *skip_reason(void)
+{
+	tree fndecl = current_function_decl;
+	tree attrs = DECL_ATTRIBUTES(fndecl);
+	const char *asm_name = function_asm_name();
+	const char *c_name = lang_hooks.decl_printable_name(fndecl, 0);
+	unsigned int i;
+
+	if (disable)
+		return "disabled";
+	if (lookup_attribute("no_stackcheck", attrs))
+		return "attribute";
+	if (lookup_attribute("naked", attrs) ||
+	    lookup_attribute("ms_hook_prologue", attrs))
+		return "naked";
+	if (DECL_SECTION_NAME(fndecl)) {
+		const char *sec = DECL_SECTION_NAME(fndecl);
+
+		for (i = 0; i < ARRAY_SIZE(excluded_sections); i++)
+			if (!strcmp(sec, excluded_sections[i]))
+				return "section";
+	}
+	if (!strncmp(asm_name, "stackcheck_", 11) ||
+	    !strncmp(asm_name, "__stackcheck_", 13))
+		return "runtime";
+	if (name_excluded(asm_name, c_name))
+		return "excluded";
+	return NULL;
+}
+
+/* The MASK of the entry test, 0 when every call must take the slow path. */
+static unsigned long check_mask(unsigned long frame)
+{
+	unsigned long k = round_up_pow2(threshold + frame);
+
+	if (k >= stack_size)
+		return 0;
+	return (stack_size - 1) & ~(k - 1);
+}
+
+static rtx_insn *emit_asm_after(const char *text, rtx_insn *after)
+{
+	location_t loc = DECL_SOURCE_LOCATION(current_function_decl);
+	rtx body = gen_rtx_ASM_INPUT_loc(VOIDmode, ggc_strdup(text), loc);
+
+	MEM_VOLATILE_P(body) = 1;
+	return emit_insn_after_setloc(body, after, loc);
+}
+
+/*
+ * The check of one site; a site gets one id.  The entry check jumps to a stub
+ * out of line.  A check after a dynamic allocation calls in line: it runs in
+ * the middle of the body, where only GCC knows the unwind row, and alloca
+ * sites are few.  A frame too big for the mask calls at every entry.
+ */
+static rtx_insn *insert_check(rtx_insn *after, unsigned long frame,
+			      bool dynamic)
+{
+	unsigned long mask = check_mask(dynamic ? 0 : frame);
+	stub s = { next_id++, (unsigned int)frame, dynamic, false };
+	char text[256];
+
+	if (!mask)
+		snprintf(text, sizeof(text),
+			 "call\t" STACKCHECK_SLOWPATH "\t# stackcheck frame=%lu\n"
+			 "\tnopl\t.LSCd%u-(.+7)(%%eax)", frame, s.id);
+	else if (dynamic)
+		snprintf(text, sizeof(text),
+			 "testl\t$%#lx, %%esp\t# stackcheck dynamic\n"
+			 "\tjnz\t.LSCr%u\n"
+			 "\tcall\t" STACKCHECK_SLOWPATH "\n"
+			 "\tnopl\t.LSCd%u-(.+7)(%%eax)\n"
+			 ".LSCr%u:", mask, s.id, s.id, s.id);
+	else {
+		snprintf(text, sizeof(text),
+			 "testl\t$%#lx, %%esp\t# stackcheck frame=%lu\n"
+			 "\tjz\t.LSCc%u\n"
+			 ".LSCr%u:", mask, frame, s.id, s.id);
+		s.stub = true;
+	}
+	pending_stubs.safe_push(s);
+	return emit_asm_after(text, after);
+}
+
+/* The first insn of the function's body: where the entry check goes. */
+static rtx_insn *entry_point(void)
+{
+	edge e = single_succ_edge(ENTRY_BLOCK_PTR_FOR_FN(cfun));
+	basic_block bb = e->dest;
+
+	/*
+	 * A first block that is also a jump target (a loop head, tail
+	 * recursion turned into a loop) would run the check on every
+	 * iteration, where the flags may be live: give the check a block of
+	 * its own.  This also keeps endbr32 first under -fcf-protection.
+	 */
+	if (EDGE_COUNT(bb->preds) > 1 || LABEL_P(BB_HEAD(bb)))
+		bb = split_edge(e);
+	return bb_note(bb);
+}
+
+static bool sets_flags(rtx_insn *insn)
+{
+	return reg_set_p(gen_rtx_REG(CCmode, FLAGS_REG), insn);
+}
+
+/* An insn that moves the stack pointer by a run-time amount. */
+static bool dynamic_allocation_p(rtx_insn *insn)
+{
+	rtx set = single_set(insn);
+	rtx src;
+
+	if (!set) {
+		/* alloca's adjustment comes with a flags clobber. */
+		rtx pat = PATTERN(insn);
+
+		if (GET_CODE(pat) != PARALLEL || GET_CODE(XVECEXP(pat, 0, 0)) != SET)
+			return false;
+		set = XVECEXP(pat, 0, 0);
+	}
+	if (SET_DEST(set) != stack_pointer_rtx)
+		return false;
+	src = SET_SRC(set);
+	if (GET_CODE(src) != MINUS && GET_CODE(src) != PLUS)
+		return false;
+	if (XEXP(src, 0) != stack_pointer_rtx)
+		return false;
+	return !CONST_INT_P(XEXP(src, 1));
+}
+
+static void table_line(const char *name, unsigned long frame,
+		       unsigned int dynamic_sites, const char *decision)
+{
+	expanded_location loc =
+		expand_location(DECL_SOURCE_LOCATION(current_function_decl));
+	char *line;
+	int len;
+
+	if (table_fd < 0)
+		return;
+	len = asprintf(&line, "%s\t%s:%d\t%lu\t%u\t%s\n", name,
+		       loc.file ? loc.file : "?", loc.line, frame,
+		       dynamic_sites, decision);
+	if (len < 0)
+		return;
+	/* One write per line: O_APPEND keeps parallel compiles' lines whole. */
+	if (write(table_fd, line, len) != len)
+		warning(0, "stackcheck: cannot write to %qs", table_path);
+	free(line);
+}
+
+static bool stackcheck_insert_gate(void)
+{
+	return true;
+}
+
+static unsigned int stackcheck_insert_execute(void)
+{
+	const char *name = function_asm_name();
+	const char *why = skip_reason();
+	unsigned long frame;
+	unsigned int dynamic_sites = 0;
+	const char *decision;
+	rtx_insn *insn;
+	char buf[64];
+
+	pending_stubs.truncate(0);
+	if (!cfun->su) {
+		/* Cannot happen once flag_stack_usage_info is set. */
+		error("stackcheck: no stack usage information for %qs", name);
+		return 0;
+	}
+	frame = current_function_static_stack_size;
+
+	if (!why && crtl->is_leaf && !cfun->calls_alloca && frame <= leaf_skip)
+		why = "leaf";
+
+	if (why) {
+		snprintf(buf, sizeof(buf), "skipped:%s", why);
+		decision = buf;
+	} else {
+		insert_check(entry_point(), frame, false);
+		decision = check_mask(frame) ? "checked" : "checked-always";
+
+		if (cfun->calls_alloca) {
+			for (insn = get_insns(); insn; insn = NEXT_INSN(insn)) {
+				if (!NONDEBUG_INSN_P(insn) ||
+				    !dynamic_allocation_p(insn))
+					continue;
+				/* The test clobbers the flags: the
+				 * allocation must have clobbered them too. */
+				if (!sets_flags(insn))
+					continue;
+				insn = insert_check(insn, 0, true);
+				dynamic_sites++;
+			}
+		}
+	}
+
+	if (verbose) {
+		location_t loc = DECL_SOURCE_LOCATION(current_function_decl);
+
+		if (why)
+			inform(loc, "stackcheck: %qs frame %lu bytes, not checked (%s)",
+			       name, frame, why);
+		else
+			inform(loc, "stackcheck: %qs frame %lu bytes, checked (mask 0x%lx), %u dynamic sites",
+			       name, frame, check_mask(frame), dynamic_sites);
+	}
+	table_line(name, frame, dynamic_sites, decision);
+	return 0;
+}
+
+STACKCHECK_RTL_PASS(stackcheck_insert)
+
+/* Where the stubs go: the end of the hot part of the function. */
+static rtx_insn *stub_point(void)
+{
+	rtx_insn *insn, *last = get_last_insn();
+
+	for (insn = get_insns(); insn; insn = NEXT_INSN(insn))
+		if (NOTE_P(insn) &&
+		    NOTE_KIND(insn) == NOTE_INSN_SWITCH_TEXT_SECTIONS)
+			return PREV_INSN(insn);
+	return last;
+}
+
+static bool stackcheck_stubs_gate(void)
+{
+	return pending_stubs.length() != 0;
+}
+
+static unsigned int stackcheck_stubs_execute(void)
+{
+	const char *name = function_asm_name();
+	bool cfi = dwarf2out_do_cfi_asm();
+	unsigned int log2 = log2_of(stack_size);
+	rtx_insn *after = stub_point();
+	rtx_insn *prev;
+	char skip[32];
+	unsigned int i;
+	stub *s;
+
+	/* Nothing falls into the stubs. */
+	prev = after;
+	while (prev && (NOTE_P(prev) || DEBUG_INSN_P(prev)))
+		prev = PREV_INSN(prev);
+	if (prev && !BARRIER_P(prev)) {
+		snprintf(skip, sizeof(skip), "jmp\t.LSCe%u", next_id);
+		after = emit_asm_after(skip, after);
+	}
+
+	FOR_EACH_VEC_ELT(pending_stubs, i, s) {
+		unsigned int id = s->id;
+		unsigned int info = (s->frame & STACKCHECK_INFO_FRAME_MASK) |
+				    (log2 << STACKCHECK_INFO_LOG2_SHIFT) |
+				    (s->dynamic ? STACKCHECK_INFO_DYNAMIC : 0);
+		char text[768];
+		int n = 0;
+
+		if (s->stub) {
+			/*
+			 * The stub runs in the entry state of the function:
+			 * the unwind row must say so, the last row of the
+			 * body (after a barrier) is not it.
+			 */
+			if (cfi)
+				n += snprintf(text + n, sizeof(text) - n,
+					".cfi_remember_state\n"
+					"\t.cfi_def_cfa %%esp, 4\n"
+					"\t.cfi_restore %%ebp\n"
+					"\t.cfi_restore %%ebx\n"
+					"\t.cfi_restore %%esi\n"
+					"\t.cfi_restore %%edi\n");
+			n += snprintf(text + n, sizeof(text) - n,
+				".LSCc%u:\n"
+				"\tcall\t" STACKCHECK_SLOWPATH "\n"
+				"\tnopl\t.LSCd%u-(.+7)(%%eax)\n"
+				"\tjmp\t.LSCr%u\n",
+				id, id, id);
+			if (cfi)
+				n += snprintf(text + n, sizeof(text) - n,
+					"\t.cfi_restore_state\n");
+		}
+		if (emit_names)
+			n += snprintf(text + n, sizeof(text) - n,
+				"%s.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n"
+				".LSCn%u:\n\t.string \"%s\"\n"
+				"\t.popsection\n", n ? "\t" : "", id, name);
+		n += snprintf(text + n, sizeof(text) - n,
+			"%s.pushsection " STACKCHECK_SECTION ",\"aw\",@progbits\n"
+			"\t.balign 4\n"
+			".LSCd%u:\n"
+			"\t.long %s%u, %#x, 0xffffffff, 0\n"
+			"\t.popsection",
+			n ? "\t" : "", id, emit_names ? ".LSCn" : "",
+			emit_names ? id : 0, info);
+		after = emit_asm_after(text, after);
+	}
+	if (prev && !BARRIER_P(prev)) {
+		snprintf(skip, sizeof(skip), ".LSCe%u:", next_id++);
+		emit_asm_after(skip, after);
+	}
+	pending_stubs.truncate(0);
+	return 0;
+}
+
+STACKCHECK_RTL_PASS(stackcheck_stubs)
+
+static void stackcheck_start_unit(void *gcc_data, void *user_data)
+{
+	/* Makes GCC record the final static frame size of every function. */
+	flag_stack_usage_info = 1;
+}
+
+static void stackcheck_finish(void *gcc_data, void *user_data)
+{
+	if (table_fd >= 0)
+		close(table_fd);
+	table_fd = -1;
+}
+
+/* Parse a decimal number into *out; false when it is not one. */
+static bool parse_ulong(const char *s, unsigned long *out)
+{
+	char *end;
+
+	if (!s || !*s || !ISDIGIT(*s))
+		return false;
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return !errno && !*end;
+}
+
+static bool need_value(const char *plugin, const struct plugin_argument *arg)
+{
+	if (arg->value)
+		return true;
+	error(G_("option '-fplugin-arg-%s-%s' needs a value: "
+		 "'-fplugin-arg-%s-%s=VALUE'"),
+	      plugin, arg->key, plugin, arg->key);
+	return false;
+}
+
+static bool no_value(const char *plugin, const struct plugin_argument *arg)
+{
+	if (!arg->value)
+		return true;
+	error(G_("option '-fplugin-arg-%s-%s' takes no value"), plugin,
+	      arg->key);
+	return false;
+}
+
+static void bad_value(const char *plugin, const struct plugin_argument *arg,
+		      const char *expected)
+{
+	error(G_("invalid value '%s' for '-fplugin-arg-%s-%s': expected %s"),
+	      arg->value, plugin, arg->key, expected);
+}
+
+static bool parse_arguments(const char *plugin, int argc,
+			    const struct plugin_argument *argv)
+{
+	bool have_threshold = false, have_leaf = false;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		const struct plugin_argument *arg = &argv[i];
+		unsigned long v;
+
+		if (!strcmp(arg->key, "stack-size")) {
+			if (!need_value(plugin, arg))
+				return false;
+			if (!parse_ulong(arg->value, &v) || !is_power_of_2(v) ||
+			    v < 1024 || v > (1ul << 20)) {
+				bad_value(plugin, arg,
+					  "a power of two from 1024 to 1048576");
+				return false;
+			}
+			stack_size = v;
+		} else if (!strcmp(arg->key, "threshold")) {
+			if (!need_value(plugin, arg))
+				return false;
+			if (!parse_ulong(arg->value, &v) || v < 1 ||
+			    v > (1ul << 20)) {
+				bad_value(plugin, arg,
+					  "a number of bytes, at least 1 and below stack-size");
+				return false;
+			}
+			threshold = v;
+			have_threshold = true;
+		} else if (!strcmp(arg->key, "leaf-skip")) {
+			if (!need_value(plugin, arg))
+				return false;
+			if (!parse_ulong(arg->value, &v) || v > (1ul << 20)) {
+				bad_value(plugin, arg,
+					  "a number of bytes below threshold (0 checks every leaf)");
+				return false;
+			}
+			leaf_skip = v;
+			have_leaf = true;
+		} else if (!strcmp(arg->key, "exclude")) {
+			char *list, *tok, *save;
+
+			if (!need_value(plugin, arg))
+				return false;
+			list = xstrdup(arg->value);
+			for (tok = strtok_r(list, ",", &save); tok;
+			     tok = strtok_r(NULL, ",", &save))
+				excluded.safe_push(xstrdup(tok));
+			free(list);
+		} else if (!strcmp(arg->key, "disable")) {
+			if (!no_value(plugin, arg))
+				return false;
+			disable = true;
+		} else if (!strcmp(arg->key, "verbose")) {
+			if (!no_value(plugin, arg))
+				return false;
+			verbose = true;
+		} else if (!strcmp(arg->key, "table")) {
+			if (!need_value(plugin, arg))
+				return false;
+			if (!*arg->value) {
+				bad_value(plugin, arg, "a file name");
+				return false;
+			}
+			table_path = arg->value;
+		} else if (!strcmp(arg->key, "names")) {
+			if (!need_value(plugin, arg))
+				return false;
+			if (strcmp(arg->value, "0") && strcmp(arg->value, "1")) {
+				bad_value(plugin, arg, "0 or 1");
+				return false;
+			}
+			emit_names = arg->value[0] == '1';
+		} else {
+			error(G_("unknown option '-fplugin-arg-%s-%s'"), plugin,
+			      arg->key);
+			return false;
+		}
+	}
+
+	/* The options must make sense together, whatever their order. */
+	if (threshold >= stack_size) {
+		error(G_("invalid value '%lu' for '-fplugin-arg-%s-threshold': "
+			 "expected a number of bytes below stack-size (%lu)"),
+		      threshold, plugin, stack_size);
+		return false;
+	}
+	if (leaf_skip >= threshold) {
+		if (have_leaf || !have_threshold) {
+			error(G_("invalid value '%lu' for '-fplugin-arg-%s-leaf-skip': "
+				 "expected a number of bytes below threshold (%lu)"),
+			      leaf_skip, plugin, threshold);
+			return false;
+		}
+		/* A small threshold given alone shrinks the default. */
+		leaf_skip = threshold / 2;
+	}
+	return true;
+}
+
+__visible int plugin_init(struct plugin_name_args *plugin_info,
+			  struct plugin_gcc_version *version)
+{
+	const char *plugin = plugin_info->base_name;
+
+	if (!plugin_default_version_check(version, &gcc_version)) {
+		error(G_("incompatible GCC version: plugin %qs was built for GCC %s, "
+			 "this compiler is GCC %s"),
+		      plugin, gcc_version.basever, version->basever);
+		return 1;
+	}
+	if (!parse_arguments(plugin, plugin_info->argc, plugin_info->argv))
+		return 1;
+	if (TARGET_64BIT) {
+		error(G_("stackcheck supports i386 (-m32) code only; this "
+			 "compilation targets %s"),
+		      TARGET_X32 ? "x32 (-mx32)" : "x86_64 (-m64)");
+		return 1;
+	}
+	if (ASSEMBLER_DIALECT != ASM_ATT) {
+		error(G_("stackcheck supports AT&T assembler syntax only, not -masm=intel"));
+		return 1;
+	}
+	if (table_path) {
+		table_fd = open(table_path, O_WRONLY | O_CREAT | O_APPEND, 0666);
+		if (table_fd < 0) {
+			error(G_("cannot open '%s' for '-fplugin-arg-%s-table': %m"),
+			      table_path, plugin);
+			return 1;
+		}
+	}
+
+	PASS_INFO(stackcheck_insert, "*free_cfg", 1, PASS_POS_INSERT_BEFORE);
+	PASS_INFO(stackcheck_stubs, "*free_cfg", 1, PASS_POS_INSERT_AFTER);
+
+	register_callback(plugin, PLUGIN_INFO, NULL, &stackcheck_plugin_info);
+	register_callback(plugin, PLUGIN_ATTRIBUTES, register_attributes, NULL);
+	if (disable && !table_path && !verbose)
+		return 0;
+	register_callback(plugin, PLUGIN_START_UNIT, stackcheck_start_unit, NULL);
+	register_callback(plugin, PLUGIN_FINISH, stackcheck_finish, NULL);
+	register_callback(plugin, PLUGIN_PASS_MANAGER_SETUP, NULL,
+			  &stackcheck_insert_pass_info);
+	register_callback(plugin, PLUGIN_PASS_MANAGER_SETUP, NULL,
+			  &stackcheck_stubs_pass_info);
+	return 0;
+}
