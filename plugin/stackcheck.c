@@ -364,6 +364,9 @@ static unsigned int stackcheck_insert_execute(void)
 		if (why)
 			inform(loc, "stackcheck: %qs frame %lu bytes, not checked (%s)",
 			       name, frame, why);
+		else if (!check_mask(frame))
+			inform(loc, "stackcheck: %qs frame %lu bytes, checked on every call (threshold + frame needs the whole stack), %u dynamic sites",
+			       name, frame, dynamic_sites);
 		else
 			inform(loc, "stackcheck: %qs frame %lu bytes, checked (mask 0x%lx), %u dynamic sites",
 			       name, frame, check_mask(frame), dynamic_sites);

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0
+# The DejaGnu testsuite: `make check` installs what is missing, builds
+# everything and runs `runtest --tool stackcheck`; the totals end up in
+# $(BUILD)/testsuite/stackcheck.sum.  RUNTESTFLAGS selects tests, e.g.
+#	make check RUNTESTFLAGS=stackcheck.compile/compile.exp
+# `make check-torture` runs GCC's whole gcc.c-torture/execute instead of the
+# fixed slice.
+
+RUNTESTFLAGS	?=
+TESTSUITE_OUT	:= $(BUILD)/testsuite
+
+.PHONY: check check-deps check-run check-torture
+
+check: check-deps
+	@$(MAKE) --no-print-directory build-all
+	@$(MAKE) --no-print-directory check-run
+
+check-deps:
+	@bash tools/install-deps build check $(CHECK_DEPS_SETS)
+
+check-run:
+	@mkdir -p $(TESTSUITE_OUT)
+	@cd $(TESTSUITE_OUT) && STACKCHECK_BUILD=$(BUILD) runtest --tool stackcheck \
+		--srcdir $(CURDIR)/testsuite $(RUNTESTFLAGS) >runtest.out 2>&1; \
+		status=$$?; tail -n 12 runtest.out; \
+		echo "check: summary in $(TESTSUITE_OUT)/stackcheck.sum, log in $(TESTSUITE_OUT)/stackcheck.log"; \
+		exit $$status
+
+check-torture: check-deps build-all
+	@mkdir -p $(TESTSUITE_OUT)
+	@cd $(TESTSUITE_OUT) && STACKCHECK_BUILD=$(BUILD) STACKCHECK_TORTURE=all runtest --tool stackcheck \
+		--srcdir $(CURDIR)/testsuite stackcheck.torture/torture.exp >runtest.out 2>&1; \
+		status=$$?; tail -n 12 runtest.out; exit $$status
