@@ -4,59 +4,115 @@
  * (stackcheck_core.c, stackcheck_entry.S) and the environment it runs in.
  *
  * A glue (kernel-glue/linux/, kernel-glue/userspace/) implements every
- * stackcheck_glue_*() below and calls stackcheck_init() once.  None of the
- * glue functions may be instrumented by the plugin, and the ones marked
- * "slow path" run on the nearly full stack: keep their frames tiny.
+ * stackcheck_glue_*() below, fills stackcheck_config and calls
+ * stackcheck_init() once.  None of the glue functions may be instrumented by
+ * the plugin (name them stackcheck_* or build the file without the plugin).
+ *
+ * How one check runs:
+ *
+ *   instrumented fn --jz--> stub --call--> __stackcheck_slowpath (entry.S)
+ *	saves eflags, eax, ecx, edx on the checked stack, then
+ *	stackcheck_enter()		on the CHECKED stack: must stay tiny.
+ *	    quick rejection from (sp & (size - 1)), then
+ *	    stackcheck_glue_stack(), exact bytes left, threshold,
+ *	    stackcheck_glue_context(), stackcheck_glue_cpu(),
+ *	    the per-CPU, per-context guard, stackcheck_glue_emergency_top();
+ *	    writes a struct stackcheck_event at the top of the emergency stack
+ *	    and returns its address (0: nothing to report).
+ *	the trampoline moves %esp to the event (old %esp kept there), then
+ *	stackcheck_report()		on the EMERGENCY stack of this CPU and
+ *					context: counts, dedupes, rate limits,
+ *					prints; releases the guard.
+ *	switches back, restores everything, returns into the function.
+ *
+ * Functions marked "slow path" below run on the nearly full stack, at any
+ * point of any context (NMI included), with the guard not yet taken: no
+ * locks, no printing, frames of a few words.  The others are called from
+ * stackcheck_report() on an emergency stack of STACKCHECK_EMERGENCY_SIZE
+ * bytes, of which the core uses about 1 KiB (see stackcheck_core.c): print
+ * and symbolize may use the rest.
+ *
+ * The glue must keep the slow path on one CPU from stackcheck_enter() to the
+ * end of stackcheck_report() only as far as the emergency stack is
+ * concerned: the event records the CPU whose guard it took and releases
+ * that one, so a task migrated in the middle stays correct (other tasks on
+ * the old CPU just see a busy guard and count a nested drop meanwhile).
+ *
+ * All shared state is updated with 32-bit atomics (__atomic builtins, inline
+ * on i386; no 64-bit atomics, no locks that an interrupt on the same CPU
+ * could wait on forever).
  */
 #ifndef STACKCHECK_GLUE_H
 #define STACKCHECK_GLUE_H
 
 #include "stackcheck.h"
 
-#define STACKCHECK_CHAIN_MAX	32
-#define STACKCHECK_PENDING	8	/* nested events queued per CPU */
-#define STACKCHECK_TOP_SITES	16	/* deepest sites kept for debugfs */
-#define STACKCHECK_LINE_MAX	160
+#define STACKCHECK_CHAIN_MAX		32
+#define STACKCHECK_TOP_SITES		16	/* deepest sites kept for debugfs */
+#define STACKCHECK_LINE_MAX		160
+#define STACKCHECK_NR_CONTEXTS		4	/* enum stackcheck_context */
+/*
+ * Bytes of each emergency stack.  One per CPU and per context: 4 * 3 KiB
+ * = 12 KiB per CPU in a kernel.
+ */
+#define STACKCHECK_EMERGENCY_SIZE	3072
 
 /* The runtime's knobs; the glue sets them before stackcheck_init(). */
 struct stackcheck_config {
 	int threshold;		/* report below this many bytes left */
 	int reserve;		/* below this, the event is imminent-overflow */
 	int panic;		/* 1: panic after reporting an imminent overflow */
-	unsigned int burst;	/* rate limit: at most burst blocks ... */
+	unsigned int burst;	/* rate limit: at most burst blocks (< 65536) ... */
 	unsigned int interval_ms; /* ... per interval; 0 = no limit */
+	unsigned int stack_size; /* for the "enabled" line: the plugin's stack-size */
 };
 extern struct stackcheck_config stackcheck_config;
 
-/* An event queued by a nested slow path, printed by the one it interrupted. */
-struct stackcheck_pending {
-	struct stackcheck_site *site;
-	unsigned long sp;
-	unsigned long ra;
-	int left;
-	enum stackcheck_kind kind;
+/*
+ * Per-CPU state.  The glue owns the storage (e.g. DEFINE_PER_CPU), zeroed.
+ * Must be at least 4-byte aligned (the core tags its address).
+ */
+struct stackcheck_cpu {
+	unsigned int busy[STACKCHECK_NR_CONTEXTS];	/* reentrancy guards */
+	unsigned int seq;		/* events numbered by this CPU */
 };
 
-/* Per-CPU state.  The glue owns the storage (e.g. DEFINE_PER_CPU). */
-struct stackcheck_cpu {
-	unsigned int busy;		/* reentrancy guard */
-	unsigned int seq;		/* events raised by this CPU */
-	unsigned int npending;
-	struct stackcheck_pending pending[STACKCHECK_PENDING];
+/*
+ * One event on its way from stackcheck_enter() to stackcheck_report(): the
+ * core writes it at the top of the emergency stack.  Core-private, declared
+ * here so a debugger and the glue can read it.
+ */
+struct stackcheck_event {
+	struct stackcheck_site *site;
+	unsigned long sp;		/* sp at the check */
+	unsigned long ra;		/* return address into the stub */
+	int left;			/* exact bytes left below the frame */
+	struct stackcheck_stack stack;	/* the stack sp is on */
+	struct stackcheck_cpu *cpu;	/* whose guard was taken */
+	enum stackcheck_context context;
 };
 
 /* Per-stack-kind counters: exact whether or not anything was printed. */
 struct stackcheck_stats {
-	unsigned long events;
-	unsigned long printed;
-	unsigned long dropped;
-	int lowest;			/* meaningful when events != 0 */
-	struct stackcheck_site *lowest_site;
+	unsigned long events;	/* every exact-check hit below threshold */
+	unsigned long printed;	/* blocks printed */
+	unsigned long dropped;	/* ratelimit + nested */
+	int lowest;		/* meaningful when events != 0 */
+	/*
+	 * The site that reached lowest, tagged: the low 2 bits count updates
+	 * so that lowest and the site are published as one pair with 32-bit
+	 * compare-and-swap.  Read it with STACKCHECK_LOWEST_SITE().
+	 */
+	unsigned long lowest_site;
 };
+#define STACKCHECK_LOWEST_SITE(st) \
+	((struct stackcheck_site *)((st)->lowest_site & ~3ul))
 extern struct stackcheck_stats stackcheck_stats[STACKCHECK_NR_KINDS];
 
+/* The deepest sites (lowest left), unordered; site == NULL: free slot. */
 struct stackcheck_top {
 	struct stackcheck_site *site;
+	unsigned long ra;	/* a return address into the stub: symbolize it */
 	int left;
 	enum stackcheck_kind kind;
 };
@@ -66,16 +122,23 @@ extern struct stackcheck_top stackcheck_top[STACKCHECK_TOP_SITES];
 
 /*
  * Which known stack holds sp, and its bounds.  False when sp is on no stack
- * the glue knows (a user-space main thread, the i386 entry or #DF stacks):
- * the check's mask means nothing there.  Slow path.
+ * the glue knows (a user-space main thread, the i386 entry or #DF stacks,
+ * an emergency stack): the check's mask means nothing there.  Slow path.
  */
 bool stackcheck_glue_stack(unsigned long sp, struct stackcheck_stack *st);
+
+/* What this CPU is running now: task, softirq, hardirq, nmi.  Slow path. */
+enum stackcheck_context stackcheck_glue_context(void);
 
 /* This CPU's state.  Slow path. */
 struct stackcheck_cpu *stackcheck_glue_cpu(void);
 
-/* One past the top of this CPU's emergency stack, 16-byte aligned. */
-unsigned long stackcheck_glue_emergency_top(void);
+/*
+ * One past the top of this CPU's emergency stack for context ctx, 16-byte
+ * aligned, STACKCHECK_EMERGENCY_SIZE bytes.  Only the slow path holding
+ * cpu->busy[ctx] uses it.  Slow path.
+ */
+unsigned long stackcheck_glue_emergency_top(enum stackcheck_context ctx);
 
 /* Who is running: comm, pid, cpu, context. */
 void stackcheck_glue_who(struct stackcheck_who *who);
@@ -94,8 +157,16 @@ void stackcheck_glue_panic(const char *why);
 
 /* ---- provided by the core ---- */
 
-void stackcheck_init(unsigned long nsites);
+/*
+ * Once, after stackcheck_config is set: remembers the site array (the
+ * section __stackcheck_sites, [start, stop)) and prints the "enabled" line.
+ */
+void stackcheck_init(struct stackcheck_site *start, struct stackcheck_site *stop);
+
+/* The summary lines, one per stack kind, and pending "dropped" lines. */
 void stackcheck_print_summary(void);
+
+/* Clears the stats, the top table and every site's low and hits. */
 void stackcheck_reset(void);
 
 /* Called from stackcheck_entry.S; explicit regparm so any caller ABI works. */
@@ -103,7 +174,7 @@ __attribute__((regparm(3)))
 unsigned long stackcheck_enter(struct stackcheck_site *site, unsigned long sp,
 			       unsigned long ra);
 __attribute__((regparm(3)))
-void stackcheck_report(struct stackcheck_site *site, unsigned long sp,
+void stackcheck_report(struct stackcheck_event *ev, unsigned long sp,
 		       unsigned long fp);
 
 #endif /* STACKCHECK_GLUE_H */
