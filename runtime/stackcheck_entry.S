@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * stackcheck: __stackcheck_slowpath, the trampoline every check stub calls.
+ *
+ * Entry (from the stub, see stackcheck.h):
+ *	(%esp)	ra, pointing at "nopl SITE-(.+7)(%eax)": site = ra + 7 + disp32
+ *		with disp32 at ra + 3
+ *	%esp+4	the stack pointer at the check (sp_check)
+ *	eax, edx, ecx may hold regparm arguments; eflags may be live (the
+ *	check runs before anything else, but keep it exact anyway).
+ *
+ * It saves eflags, eax, ecx, edx (C preserves the rest), calls
+ * stackcheck_enter(site, sp_check, ra), which returns 0 or the address of
+ * an event record at the top of an emergency stack.  On 0 it restores and
+ * returns.  Otherwise it moves %esp below the record (the old %esp saved
+ * there), calls stackcheck_report(event, sp_check, ebp), switches back,
+ * restores and returns.
+ *
+ * Bytes used on the checked stack, below sp_check: 4 (ra) + 16 (eflags and
+ * three registers) + the frame of stackcheck_enter and the glue functions
+ * it calls (measured by testsuite/stackcheck.run/slowpath-bytes.c, and the
+ * figure is in README.md).
+ *
+ * CFI: while on the checked stack, CFA = esp + 4 + pushes.  On the
+ * emergency stack the CFA is an expression: the old %esp, saved at a fixed
+ * offset from the new one, plus 20, so a debugger stopped in
+ * stackcheck_report() unwinds into the stub (whose CFI is the function's
+ * entry row) and on to its callers.
+ */
+
+	.text
+	.p2align 4
+	.globl	__stackcheck_slowpath
+	.hidden	__stackcheck_slowpath
+	.type	__stackcheck_slowpath, @function
+__stackcheck_slowpath:
+	.cfi_startproc
+	pushfl
+	.cfi_adjust_cfa_offset 4
+	.cfi_rel_offset 9, 0		/* eflags: DWARF register 9 on i386 */
+	pushl	%eax
+	.cfi_adjust_cfa_offset 4
+	.cfi_rel_offset %eax, 0
+	pushl	%ecx
+	.cfi_adjust_cfa_offset 4
+	.cfi_rel_offset %ecx, 0
+	pushl	%edx
+	.cfi_adjust_cfa_offset 4
+	.cfi_rel_offset %edx, 0
+	cld				/* the C code assumes DF clear */
+
+	movl	16(%esp), %ecx		/* ra (third argument) */
+	movl	3(%ecx), %eax		/* disp32 of the nopl */
+	leal	7(%ecx,%eax), %eax	/* site (first argument) */
+	leal	20(%esp), %edx		/* sp_check (second argument) */
+	call	stackcheck_enter
+	testl	%eax, %eax
+	jnz	.Lreport
+
+.Lrestore:
+	popl	%edx
+	.cfi_adjust_cfa_offset -4
+	.cfi_restore %edx
+	popl	%ecx
+	.cfi_adjust_cfa_offset -4
+	.cfi_restore %ecx
+	popl	%eax
+	.cfi_adjust_cfa_offset -4
+	.cfi_restore %eax
+	popfl
+	.cfi_adjust_cfa_offset -4
+	.cfi_restore 9
+	ret
+
+.Lreport:
+	.cfi_adjust_cfa_offset 16
+	.cfi_rel_offset 9, 12
+	.cfi_rel_offset %eax, 8
+	.cfi_rel_offset %ecx, 4
+	.cfi_rel_offset %edx, 0
+	/*
+	 * %eax = the event record, 16-byte aligned, at the top of the
+	 * emergency stack.  New frame: old %esp at eax - 4, %esp = eax - 16
+	 * (16-byte aligned at the call, as the i386 ABI wants).
+	 */
+	movl	%esp, -4(%eax)
+	leal	-16(%eax), %esp
+	/* CFA = *(esp + 12) + 20: DW_OP_breg4 12, DW_OP_deref, DW_OP_plus_uconst 20 */
+	.cfi_escape 0x0f, 0x05, 0x74, 0x0c, 0x06, 0x23, 0x14
+	movl	12(%esp), %edx
+	addl	$20, %edx		/* sp_check (second argument) */
+	movl	%ebp, %ecx		/* fp (third argument) */
+	call	stackcheck_report
+	movl	12(%esp), %esp
+	.cfi_def_cfa %esp, 20
+	jmp	.Lrestore
+	.cfi_endproc
+	.size	__stackcheck_slowpath, .-__stackcheck_slowpath
+
+	.section .note.GNU-stack, "", @progbits
+
+#ifndef __KERNEL__
+/*
+ * GNU property: IBT and SHSTK compatible.  The trampoline is only reached by
+ * direct calls and returns with a plain ret on the stack it was called on,
+ * so without this note a CET-enabled link would lose the property.
+ */
+	.section .note.gnu.property, "a"
+	.p2align 2
+	.long	1f - 0f			/* name size */
+	.long	4f - 1f			/* descriptor size */
+	.long	5			/* NT_GNU_PROPERTY_TYPE_0 */
+0:	.asciz	"GNU"
+1:	.p2align 2
+	.long	0xc0000002		/* GNU_PROPERTY_X86_FEATURE_1_AND */
+	.long	3f - 2f
+2:	.long	0x3			/* IBT | SHSTK */
+3:	.p2align 2
+4:
+#endif
