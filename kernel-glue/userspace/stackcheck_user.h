@@ -14,7 +14,10 @@
  *	STACKCHECK_PANIC	1: call the panic hook after an imminent overflow
  *	STACKCHECK_BURST, STACKCHECK_INTERVAL_MS	rate limit (default: none)
  *	STACKCHECK_STACK_SIZE	must equal the plugin's stack-size (default 8192)
- * At exit the summary lines are printed.
+ * A value that is not a decimal number in range (a stack size that is not a
+ * power of two) stops the program with a message and exit status 2.
+ * At exit the summary lines are printed.  kind below is enum stackcheck_kind
+ * (0 task, 1 hardirq, 2 softirq).
  */
 #ifndef STACKCHECK_USER_H
 #define STACKCHECK_USER_H
@@ -39,6 +42,12 @@ void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top)
  * exits with status 3.
  */
 void stackcheck_user_set_panic_hook(void (*hook)(const char *why));
+
+/*
+ * Called after every line the runtime printed (tests use it to raise an
+ * "interrupt" in the middle of a report).  NULL: none.
+ */
+void stackcheck_user_set_print_hook(void (*hook)(const char *line));
 
 /* Bytes below each stack's bottom that the glue fills with a canary. */
 #define STACKCHECK_USER_GUARD	4096
