@@ -1,0 +1,79 @@
+# SPDX-License-Identifier: GPL-2.0
+# tools/: stackcheck-report, the reader of stackcheck boot logs.
+#
+#	make report			build $(STACKCHECK_REPORT) (part of `make`)
+#	make report-asan		the same under ASan+UBSan, for tests and the corpus
+#	make report-log LOG=boot.log	print its summary of a log (what `make demo` ends with)
+#	make fuzz-report FUZZ_SECONDS=600
+#					AFL++, one niced instance, then the whole corpus
+#					through the ASan+UBSan build
+#
+# Another area's recipe ends with the summary of a log by running
+# `$(STACKCHECK_REPORT) LOG` (or `$(MAKE) report-log LOG=...`).
+
+STACKCHECK_REPORT	:= $(BUILD)/stackcheck-report
+REPORT_ASAN		:= $(BUILD)/stackcheck-report-asan
+REPORT_AFL		:= $(BUILD)/fuzz/stackcheck-report-afl
+REPORT_SRC		:= tools/stackcheck-report.c
+REPORT_CFLAGS		:= -O2 -g -Wall -Wextra
+REPORT_LIBS		:= -ldw -lelf
+REPORT_SAN		:= -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+			   -fno-omit-frame-pointer
+REPORT_SEEDS		:= testsuite/stackcheck.report/fuzz-seeds
+FUZZ_SECONDS		?= 600
+FUZZ_OUT		:= $(BUILD)/fuzz/report
+AFL_CC			?= $(firstword $(foreach c,afl-clang-fast afl-gcc-fast afl-cc,$(if $(shell command -v $(c) 2>/dev/null),$(c))))
+
+ALL_TARGETS		+= $(STACKCHECK_REPORT)
+
+.PHONY: report report-asan report-log fuzz-report fuzz-report-build fuzz-report-corpus
+
+report: $(STACKCHECK_REPORT)
+report-asan: $(REPORT_ASAN)
+
+$(STACKCHECK_REPORT): $(REPORT_SRC) tools/tools.mk
+	@mkdir -p $(@D)
+	$(CC) $(REPORT_CFLAGS) -o $@ $< $(REPORT_LIBS)
+
+$(REPORT_ASAN): $(REPORT_SRC) tools/tools.mk
+	@mkdir -p $(@D)
+	$(CC) $(REPORT_CFLAGS) $(REPORT_SAN) -o $@ $< $(REPORT_LIBS)
+
+report-log: $(STACKCHECK_REPORT)
+	@test -n "$(LOG)" || { echo "report-log: say which log: make report-log LOG=FILE" >&2; exit 2; }
+	@$(STACKCHECK_REPORT) $(REPORT_FLAGS) $(LOG)
+
+# The fuzz build renders every output (text, JSON, HTML) for each input.
+$(REPORT_AFL): $(REPORT_SRC) tools/tools.mk
+	@test -n "$(AFL_CC)" || { echo "fuzz-report: no AFL++ compiler (bash tools/install-deps fuzz)" >&2; exit 2; }
+	@mkdir -p $(@D)
+	AFL_QUIET=1 $(AFL_CC) -O2 -g -DSTACKCHECK_REPORT_FUZZ -o $@ $< $(REPORT_LIBS)
+
+fuzz-report-build: $(REPORT_AFL) $(REPORT_ASAN)
+
+# One instance, niced, -V seconds; a previous run's corpus is resumed from its queue.
+fuzz-report: fuzz-report-build
+	@mkdir -p $(FUZZ_OUT)
+	@if [ -d $(FUZZ_OUT)/default/queue ]; then in=-; else in=$(REPORT_SEEDS); fi; \
+	echo "fuzz-report: afl-fuzz for $(FUZZ_SECONDS) s, seeds $(REPORT_SEEDS), output $(FUZZ_OUT)"; \
+	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
+	AFL_NO_AFFINITY=1 \
+		nice -n 19 afl-fuzz -i $$in -o $(FUZZ_OUT) -m none -t 2000 -V $(FUZZ_SECONDS) \
+		-- $(REPORT_AFL) @@ >$(FUZZ_OUT)/afl.log 2>&1 || { tail -20 $(FUZZ_OUT)/afl.log; exit 1; }
+	@$(MAKE) --no-print-directory fuzz-report-corpus
+
+# Every input the fuzzer kept, its crashes and hangs, through ASan+UBSan.
+fuzz-report-corpus: $(REPORT_ASAN)
+	@st=$(FUZZ_OUT)/default/fuzzer_stats; \
+	grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|stability|bitmap_cvg) ' $$st; \
+	n=0; bad=0; \
+	for f in $(FUZZ_OUT)/default/queue/id* $(FUZZ_OUT)/default/crashes/id* $(FUZZ_OUT)/default/hangs/id* \
+		 $(REPORT_SEEDS)/*; do \
+		[ -f "$$f" ] || continue; n=$$((n+1)); \
+		timeout 10 $(REPORT_ASAN) --json --html $(FUZZ_OUT)/asan.html --fail-below 300 "$$f" \
+			>$(FUZZ_OUT)/asan.out 2>$(FUZZ_OUT)/asan.err; rc=$$?; \
+		if [ $$rc -gt 2 ]; then bad=$$((bad+1)); echo "fuzz-report: $$f: exit $$rc"; \
+			head -5 $(FUZZ_OUT)/asan.err; fi; \
+	done; \
+	echo "fuzz-report: corpus through ASan+UBSan: $$n inputs, $$bad failures"; \
+	test $$bad -eq 0
