@@ -25,7 +25,7 @@
  * emergency stack the CFA is an expression: the old %esp, saved at a fixed
  * offset from the new one, plus 20, so a debugger stopped in
  * stackcheck_report() unwinds into the stub (whose CFI is the function's
- * entry row) and on to its callers.
+ * entry row) and on to its callers (testsuite/stackcheck.run/gdb-bt.c).
  */
 
 	.text
@@ -35,6 +35,13 @@
 	.type	__stackcheck_slowpath, @function
 __stackcheck_slowpath:
 	.cfi_startproc
+	/*
+	 * A signal frame to unwinders: the emergency stack may lie above or
+	 * below the checked one, and gdb stops at a frame whose caller looks
+	 * "inner" unless one of the two is not a normal frame.  It also makes
+	 * them look up the stub's row at the return address itself.
+	 */
+	.cfi_signal_frame
 	pushfl
 	.cfi_adjust_cfa_offset 4
 	.cfi_rel_offset 9, 0		/* eflags: DWARF register 9 on i386 */

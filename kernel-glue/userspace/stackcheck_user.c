@@ -213,12 +213,12 @@ static void run_on(int kind, enum stackcheck_context ctx,
 	current_context = saved;
 }
 
-void stackcheck_user_run_task(void (*fn)(void *), void *arg)
+STACKCHECK_USER_ABI void stackcheck_user_run_task(void (*fn)(void *), void *arg)
 {
 	run_on(STACKCHECK_TASK, STACKCHECK_CTX_TASK, fn, arg);
 }
 
-void stackcheck_user_run_softirq(void (*fn)(void *), void *arg)
+STACKCHECK_USER_ABI void stackcheck_user_run_softirq(void (*fn)(void *), void *arg)
 {
 	run_on(STACKCHECK_SOFTIRQ, STACKCHECK_CTX_SOFTIRQ, fn, arg);
 }
@@ -232,7 +232,7 @@ static void irq_trampoline(int signo)
 	current_context = saved;
 }
 
-void stackcheck_user_irq_handler(int signo, void (*handler)(int))
+STACKCHECK_USER_ABI void stackcheck_user_irq_handler(int signo, void (*handler)(int))
 {
 	struct sigaction sa;
 
@@ -251,7 +251,7 @@ void stackcheck_user_irq_handler(int signo, void (*handler)(int))
 	}
 }
 
-void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top)
+STACKCHECK_USER_ABI void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top)
 {
 	if (kind < 0 || kind >= NR_STACKS) {
 		*bottom = *top = 0;
@@ -261,17 +261,17 @@ void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top)
 	*top = stacks[kind].top;
 }
 
-void stackcheck_user_set_panic_hook(void (*hook)(const char *why))
+STACKCHECK_USER_ABI void stackcheck_user_set_panic_hook(void (*hook)(const char *why))
 {
 	panic_hook = hook;
 }
 
-void stackcheck_user_set_print_hook(void (*hook)(const char *line))
+STACKCHECK_USER_ABI void stackcheck_user_set_print_hook(void (*hook)(const char *line))
 {
 	print_hook = hook;
 }
 
-int stackcheck_user_canary_intact(int kind)
+STACKCHECK_USER_ABI int stackcheck_user_canary_intact(int kind)
 {
 	const unsigned int *p;
 

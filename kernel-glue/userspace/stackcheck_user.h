@@ -24,35 +24,44 @@
 
 #include <stddef.h>
 
+/*
+ * The glue is built with the default i386 convention; these declarations
+ * say so, so that programs built with -mregparm=3 (as the kernel is) call
+ * it right.  Callbacks (fn, handler, hooks) are called with the default
+ * convention too: under -mregparm=3 declare them
+ * __attribute__((regparm(0))) if they use their arguments.
+ */
+#define STACKCHECK_USER_ABI	__attribute__((regparm(0)))
+
 /* Run fn(arg) on the "task" stack and come back when it returns. */
-void stackcheck_user_run_task(void (*fn)(void *), void *arg);
+STACKCHECK_USER_ABI void stackcheck_user_run_task(void (*fn)(void *), void *arg);
 
 /* Run fn(arg) on the "softirq" stack and come back when it returns. */
-void stackcheck_user_run_softirq(void (*fn)(void *), void *arg);
+STACKCHECK_USER_ABI void stackcheck_user_run_softirq(void (*fn)(void *), void *arg);
 
 /* Install handler for signo, to run on the "hardirq" stack. */
-void stackcheck_user_irq_handler(int signo, void (*handler)(int));
+STACKCHECK_USER_ABI void stackcheck_user_irq_handler(int signo, void (*handler)(int));
 
 /* Lowest and highest address of each stack, for tests that check the truth. */
-void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top);
+STACKCHECK_USER_ABI void stackcheck_user_bounds(int kind, unsigned long *bottom, unsigned long *top);
 
 /*
  * Called instead of abort() after an imminent overflow was printed with
  * STACKCHECK_PANIC=1.  The default prints "stackcheck: panic: <why>" and
  * exits with status 3.
  */
-void stackcheck_user_set_panic_hook(void (*hook)(const char *why));
+STACKCHECK_USER_ABI void stackcheck_user_set_panic_hook(void (*hook)(const char *why));
 
 /*
  * Called after every line the runtime printed (tests use it to raise an
  * "interrupt" in the middle of a report).  NULL: none.
  */
-void stackcheck_user_set_print_hook(void (*hook)(const char *line));
+STACKCHECK_USER_ABI void stackcheck_user_set_print_hook(void (*hook)(const char *line));
 
 /* Bytes below each stack's bottom that the glue fills with a canary. */
 #define STACKCHECK_USER_GUARD	4096
 #define STACKCHECK_USER_CANARY	0x5c5c5c5cu
 /* 1 when the canary below the stack of kind is intact. */
-int stackcheck_user_canary_intact(int kind);
+STACKCHECK_USER_ABI int stackcheck_user_canary_intact(int kind);
 
 #endif /* STACKCHECK_USER_H */
