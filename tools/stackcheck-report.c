@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
@@ -1322,26 +1323,16 @@ static int read_line(struct reader *r, char *out, size_t cap, size_t *outlen, in
 	return got;
 }
 
-static void read_log(unsigned fileidx, const char *path)
+static void read_stream(unsigned fileidx, FILE *f, const char *path)
 {
 	static struct reader rd;
 	static char line[LINE_CAP];
 	struct where w = { fileidx, 0 };
-	struct stat st;
 	size_t len;
 	int overlong;
 
 	memset(&rd, 0, sizeof(rd));
-	if (!strcmp(path, "-")) {
-		rd.f = stdin;
-	} else {
-		rd.f = fopen(path, "rb");
-		if (!rd.f)
-			die("%s: %s", path, strerror(errno));
-	}
-	if (fstat(fileno(rd.f), &st) == 0 && S_ISDIR(st.st_mode))
-		die("%s: is a directory", path);
-
+	rd.f = f;
 	/* Each file starts a boot of its own. */
 	boot_begin((struct where){ fileidx, 1 }, "start of file");
 	while (read_line(&rd, line, sizeof(line), &len, &overlong)) {
@@ -1353,8 +1344,25 @@ static void read_log(unsigned fileidx, const char *path)
 	if (rd.err)
 		die("%s: read error: %s", path, strerror(rd.err));
 	boot_finish();
-	if (rd.f != stdin)
-		fclose(rd.f);
+}
+
+static void read_log(unsigned fileidx, const char *path)
+{
+	struct stat st;
+	FILE *f;
+
+	if (!strcmp(path, "-")) {
+		f = stdin;
+	} else {
+		f = fopen(path, "rb");
+		if (!f)
+			die("%s: %s", path, strerror(errno));
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
+		die("%s: is a directory", path);
+	read_stream(fileidx, f, path);
+	if (f != stdin)
+		fclose(f);
 	else
 		clearerr(stdin);
 }
@@ -1596,6 +1604,14 @@ static char *symbolize(const char *loc)
 	file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
 	if (!file)
 		return NULL;
+	/* kernel/fork.c, not the build machine's path to it */
+	{
+		const char *dir = dwfl_line_comp_dir(line);
+		size_t n = dir ? strlen(dir) : 0;
+
+		if (n && !strncmp(file, dir, n) && file[n] == '/' && file[n + 1])
+			file += n + 1;
+	}
 	if (asprintf(&out, "%s:%d", file, lineno) < 0)
 		die("out of memory");
 	/* sanitize like every other string we print */
@@ -2235,16 +2251,133 @@ static const char *const palette[] = {
 	"#4e79a7", "#59a14f", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#f28e2b", "#bab0ac",
 };
 
-/* The chain drawn to scale: the stack from its top (left) to its bottom. */
-static void html_chain(FILE *o, const struct event *ev)
+struct scale {
+	double x0, w;		/* where the bar is drawn */
+	long long lo, hi;	/* the bytes it shows, from the top of the stack */
+};
+
+static double scale_x(const struct scale *s, long long bytes)
 {
-	const double W = 1040, X0 = 30, BAR_Y = 40, BAR_H = 70;
+	if (bytes < s->lo)
+		bytes = s->lo;
+	if (bytes > s->hi)
+		bytes = s->hi;
+	return s->x0 + s->w * (double)(bytes - s->lo) / (double)(s->hi - s->lo);
+}
+
+/* One bar: the frames of the chain, the threshold zone, reserve and low mark. */
+static void html_bar(FILE *o, const struct event *ev, const struct scale *s, double y,
+		     double h, int labels)
+{
 	long long size = event_size(ev), thr = event_threshold(ev), res = event_reserve(ev);
 	long long walked_top = LLONG_MAX;
-	double sc = W / (double)(size > 0 ? size : 1);
 	int i, ci = 0;
 
-#define XOF(bytes) (X0 + sc * (double)((bytes) < 0 ? 0 : (bytes) > size ? size : (bytes)))
+	fprintf(o, "<rect class=\"stack\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
+		s->x0, y, s->w, h);
+	for (i = 0; i < CHAIN_MAX; i++)
+		if (ev->chain[i].present && ev->chain[i].depth - ev->chain[i].size < walked_top)
+			walked_top = ev->chain[i].depth - ev->chain[i].size;
+	if (walked_top != LLONG_MAX && walked_top > s->lo) {
+		double x1 = scale_x(s, walked_top);
+
+		fprintf(o, "<rect class=\"unwalked\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
+			"<title>%lld bytes above the chain (outer frames, not walked)</title></rect>\n",
+			s->x0, y, x1 - s->x0, h, walked_top);
+		/* the label stays left of the threshold zone */
+		if (thr > 0 && size - thr > s->lo && scale_x(s, size - thr) < x1)
+			x1 = scale_x(s, size - thr);
+		if (x1 - s->x0 > 260)
+			fprintf(o, "<text class=\"in dim\" x=\"%.1f\" y=\"%.1f\">%lld bytes of outer frames (not walked)</text>\n",
+				s->x0 + (x1 - s->x0) / 2, y + h / 2 + 4, walked_top);
+	}
+	if (thr > 0 && size - thr < s->hi) {
+		double tx = scale_x(s, size - thr);
+
+		fprintf(o, "<rect class=\"zone\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
+			"<title>below the threshold: the last %lld bytes</title></rect>\n",
+			tx, y, s->x0 + s->w - tx, h, thr);
+		fprintf(o, "<rect class=\"zonestrip\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"5\"/>\n",
+			tx, y + h, s->x0 + s->w - tx);
+	}
+	for (i = CHAIN_MAX - 1; i >= 0; i--) {
+		const struct chain_ent *c = &ev->chain[i];
+		char label[NAME_CAP + 32];
+		double x, w;
+		char *fn;
+
+		if (!c->present)
+			continue;
+		x = scale_x(s, c->depth - c->size);
+		w = scale_x(s, c->depth) - x;
+		fprintf(o, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+			"<title>", x, y, w > 0.5 ? w : 0.5, h, i == 0 ? "#e15759" : palette[ci++ % 8]);
+		fprintf(o, "%d) depth %lld, %lld bytes: ", i, c->depth, c->size);
+		hstr(o, c->loc);
+		fputs("</title></rect>\n", o);
+		if (!labels)
+			continue;
+		fn = loc_function(c->loc);
+		snprintf(label, sizeof(label), "%s %lld", fn, c->size);
+		free(fn);
+		if (w > 6.5 * (double)strlen(label) + 8) {
+			fprintf(o, "<text class=\"in\" x=\"%.1f\" y=\"%.1f\">", x + w / 2, y + h / 2 + 4);
+			hstr(o, label);
+			fputs("</text>\n", o);
+		} else if (w > 14) {
+			fprintf(o, "<text class=\"in\" x=\"%.1f\" y=\"%.1f\">%d</text>\n", x + w / 2,
+				y + h / 2 + 4, i);
+		}
+	}
+	if (thr > 0 && size - thr >= s->lo && size - thr <= s->hi) {
+		double tx = scale_x(s, size - thr);
+
+		fprintf(o, "<line class=\"thr\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+			tx, y - 6, tx, y + h + 6);
+		if (labels)
+			fprintf(o, "<text class=\"lab thrl\" x=\"%.1f\" y=\"%.1f\">threshold %lld</text>\n",
+				tx, y - 10, thr);
+	}
+	if (res > 0 && res < size && size - res >= s->lo) {
+		double rx = scale_x(s, size - res);
+
+		fprintf(o, "<line class=\"res\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+			rx, y, rx, y + h);
+		if (labels)
+			fprintf(o, "<text class=\"lab resl\" x=\"%.1f\" y=\"%.1f\">reserve %lld</text>\n",
+				rx, y + h + 16, res);
+	}
+	{
+		double lx = scale_x(s, size - (ev->left > 0 ? ev->left : 0));
+
+		fprintf(o, "<line class=\"low\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+			lx, y - 4, lx, y + h + (labels ? 36 : 4));
+		if (labels)
+			fprintf(o, "<text class=\"lab lowl\" x=\"%.1f\" y=\"%.1f\">%lld bytes left%s</text>\n",
+				lx > s->x0 + s->w - 80 ? s->x0 + s->w - 80 : lx, y + h + 48, ev->left,
+				ev->left < 0 ? " (overflow)" : "");
+	}
+}
+
+/* The chain drawn to scale: the whole stack, then the part the chain covers. */
+static void html_chain(FILE *o, const struct event *ev)
+{
+	long long size = event_size(ev), thr = event_threshold(ev);
+	long long walked_top = LLONG_MAX, lo;
+	struct scale full = { 20, 1100, 0, size }, zoom;
+	int i, zoomed;
+
+	for (i = 0; i < CHAIN_MAX; i++)
+		if (ev->chain[i].present && ev->chain[i].depth - ev->chain[i].size < walked_top)
+			walked_top = ev->chain[i].depth - ev->chain[i].size;
+	if (thr > 0 && size - thr < walked_top)
+		walked_top = size - thr;
+	lo = walked_top == LLONG_MAX ? 0 : walked_top - (size - walked_top) / 10;
+	if (lo < 0)
+		lo = 0;
+	zoomed = lo > size / 10;
+	zoom = (struct scale){ 20, 1100, lo, size };
+
 	fprintf(o, "<h2>%s stack: deepest chain</h2>\n<p class=\"sub\">E%lu.%lu, boot %u (",
 		kind_name[ev->kind], ev->cpu, ev->seq, ev->boot);
 	hstr(o, file_name(ev->at.file));
@@ -2259,89 +2392,27 @@ static void html_chain(FILE *o, const struct event *ev)
 	}
 	fprintf(o, "%s%s</p>\n", ev->complete ? "" : " <span class=\"warn\">truncated event</span>",
 		ev->chain_truncated ? " <span class=\"warn\">chain truncated</span>" : "");
-	fprintf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chain\" width=\"1100\" height=\"170\" "
-		"viewBox=\"0 0 1100 170\" role=\"img\" aria-label=\"%s stack chain\">\n", kind_name[ev->kind]);
-	/* the whole stack */
-	fprintf(o, "<rect class=\"stack\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
-		X0, BAR_Y, W, BAR_H);
-	if (thr > 0) {
-		double tx = XOF(size - thr);
-
-		fprintf(o, "<rect class=\"zone\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>\n",
-			tx, BAR_Y, X0 + W - tx, BAR_H);
+	fprintf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chain\" viewBox=\"0 0 1140 %d\" "
+		"role=\"img\" aria-label=\"%s stack, deepest chain, to scale\">\n",
+		zoomed ? 280 : 140, kind_name[ev->kind]);
+	if (zoomed) {
+		html_bar(o, ev, &full, 24, 30, 0);
+		fprintf(o, "<text class=\"lab l\" x=\"20\" y=\"16\">whole stack, to scale: top (0)</text>\n");
+		fprintf(o, "<text class=\"lab r\" x=\"1120\" y=\"16\">bottom (%lld bytes)</text>\n", size);
+		fprintf(o, "<path class=\"zoomlines\" d=\"M%.1f 54 L20 96 M1120 54 L1120 96\"/>\n",
+			scale_x(&full, lo));
+		fprintf(o, "<text class=\"lab l\" x=\"20\" y=\"90\">bytes %lld to %lld, enlarged</text>\n",
+			lo, size);
+		html_bar(o, ev, &zoom, 120, 70, 1);
+	} else {
+		fprintf(o, "<text class=\"lab l\" x=\"20\" y=\"16\">top of stack (0)</text>\n");
+		fprintf(o, "<text class=\"lab r\" x=\"1120\" y=\"16\">bottom (%lld bytes)</text>\n", size);
+		html_bar(o, ev, &full, 36, 50, 1);
 	}
-	for (i = CHAIN_MAX - 1; i >= 0; i--) {
-		const struct chain_ent *c = &ev->chain[i];
-		double x, w;
-		char label[NAME_CAP + 32];
-		char *fn;
-
-		if (!c->present)
-			continue;
-		if (c->depth - c->size < walked_top)
-			walked_top = c->depth - c->size;
-		x = XOF(c->depth - c->size);
-		w = XOF(c->depth) - x;
-		fprintf(o, "<rect class=\"frame\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-			"<title>", x, BAR_Y, w > 0.5 ? w : 0.5, BAR_H, i == 0 ? "#e15759" : palette[ci++ % 8]);
-		fprintf(o, "%d) depth %lld, %lld bytes: ", i, c->depth, c->size);
-		hstr(o, c->loc);
-		fputs("</title></rect>\n", o);
-		fn = loc_function(c->loc);
-		snprintf(label, sizeof(label), "%s %lld", fn, c->size);
-		free(fn);
-		if (w > 7.0 * (double)strlen(label) + 6) {
-			fprintf(o, "<text class=\"in\" x=\"%.1f\" y=\"%.1f\">", x + w / 2, BAR_Y + BAR_H / 2 + 4);
-			hstr(o, label);
-			fputs("</text>\n", o);
-		} else if (w > 12) {
-			fprintf(o, "<text class=\"in\" x=\"%.1f\" y=\"%.1f\">%d</text>\n", x + w / 2,
-				BAR_Y + BAR_H / 2 + 4, i);
-		}
-	}
-	if (walked_top > 0 && walked_top != LLONG_MAX) {
-		double x1 = XOF(walked_top);
-
-		fprintf(o, "<rect class=\"unwalked\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">"
-			"<title>%lld bytes above the chain (not walked)</title></rect>\n",
-			X0, BAR_Y, x1 - X0, BAR_H, walked_top);
-		if (x1 - X0 > 90)
-			fprintf(o, "<text class=\"in dim\" x=\"%.1f\" y=\"%.1f\">not walked</text>\n",
-				X0 + (x1 - X0) / 2, BAR_Y + BAR_H / 2 + 4);
-	}
-	if (thr > 0) {
-		double tx = XOF(size - thr);
-
-		fprintf(o, "<line class=\"thr\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-			tx, BAR_Y - 12, tx, BAR_Y + BAR_H + 12);
-		fprintf(o, "<text class=\"lab thrl\" x=\"%.1f\" y=\"%.1f\">threshold %lld</text>\n",
-			tx, BAR_Y - 16, thr);
-	}
-	if (res > 0 && res < size) {
-		double rx = XOF(size - res);
-
-		fprintf(o, "<line class=\"res\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-			rx, BAR_Y, rx, BAR_Y + BAR_H);
-		fprintf(o, "<text class=\"lab resl\" x=\"%.1f\" y=\"%.1f\">reserve %lld</text>\n",
-			rx, BAR_Y + BAR_H + 40, res);
-	}
-	{
-		double lx = XOF(size - (ev->left > 0 ? ev->left : 0));
-
-		fprintf(o, "<line class=\"low\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-			lx, BAR_Y, lx, BAR_Y + BAR_H + 22);
-		fprintf(o, "<text class=\"lab lowl\" x=\"%.1f\" y=\"%.1f\">%lld bytes left</text>\n",
-			lx, BAR_Y + BAR_H + 24, ev->left);
-	}
-	fprintf(o, "<text class=\"lab\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"start\">top of stack (0)</text>\n",
-		X0, BAR_Y + BAR_H + 58);
-	fprintf(o, "<text class=\"lab\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">bottom (%lld bytes)</text>\n",
-		X0 + W, BAR_Y + BAR_H + 58, size);
 	fputs("</svg>\n", o);
-#undef XOF
 
-	fputs("<table><tr><th>#</th><th>depth</th><th>size</th><th>share</th><th>location</th><th>source</th>"
-	      "<th>static frame</th></tr>\n", o);
+	fputs("<table><tr><th>#</th><th>depth</th><th>size</th><th>share</th><th class=\"t\">location</th>"
+	      "<th class=\"t\">source</th><th class=\"t\">static frame</th></tr>\n", o);
 	for (i = 0; i < CHAIN_MAX; i++) {
 		const struct chain_ent *c = &ev->chain[i];
 		const struct entry *te;
@@ -2349,14 +2420,14 @@ static void html_chain(FILE *o, const struct event *ev)
 
 		if (!c->present)
 			continue;
-		fprintf(o, "<tr><td>%d</td><td>%lld</td><td>%lld</td><td>%.1f%%</td><td>", i,
+		fprintf(o, "<tr><td>%d</td><td>%lld</td><td>%lld</td><td>%.1f%%</td><td class=\"t\">", i,
 			c->depth, c->size, 100.0 * (double)c->size / (double)size);
 		hstr(o, c->loc);
-		fputs("</td><td>", o);
+		fputs("</td><td class=\"t\">", o);
 		src = symbolize(c->loc);
 		hstr(o, src ? src : "");
 		free(src);
-		fputs("</td><td>", o);
+		fputs("</td><td class=\"t\">", o);
 		te = table_entry(c->loc);
 		if (te) {
 			fprintf(o, "%lld, ", te->frame);
@@ -2380,13 +2451,15 @@ static void html_output(FILE *o)
 	      ".sub{margin:0 0 4px;color:#444}.warn{color:#b00;font-weight:bold}\n"
 	      "table{border-collapse:collapse;margin:6px 0}td,th{padding:2px 10px;text-align:right;"
 	      "border-bottom:1px solid #ddd;font-family:monospace}th{background:#f3f3f3}\n"
-	      "td:nth-child(5),td:nth-child(6){text-align:left}\n"
-	      "svg.chain{display:block}\n"
-	      ".stack{fill:#f7f7f7;stroke:#555}.zone{fill:#fbdcdc}.frame{stroke:#fff;stroke-width:.5}\n"
-	      ".unwalked{fill:#d9d9d9}.thr{stroke:#c00;stroke-width:2;stroke-dasharray:6 4}\n"
+	      ".t,td.t,th.t{text-align:left}\n"
+	      "svg.chain{display:block;width:100%;max-width:1140px;height:auto}\n"
+	      ".stack{fill:#f7f7f7;stroke:#555}.zone{fill:#f8d0d0;fill-opacity:.75}.zonestrip{fill:#c00}.frame{stroke:#fff;stroke-width:.5}\n"
+	      ".unwalked{fill:#dcdcdc}.thr{stroke:#c00;stroke-width:2;stroke-dasharray:6 4}\n"
 	      ".res{stroke:#700;stroke-width:1.5;stroke-dasharray:2 2}.low{stroke:#000;stroke-width:2}\n"
-	      "text{font:12px sans-serif}.in{fill:#fff;text-anchor:middle}.dim{fill:#555}\n"
-	      ".lab{fill:#222;text-anchor:middle}.thrl{fill:#c00}.resl{fill:#700}.lowl{font-weight:bold}\n"
+	      ".zoomlines{stroke:#999;fill:none;stroke-dasharray:3 3}\n"
+	      "text{font:12px sans-serif}.in{fill:#fff;text-anchor:middle}.in.dim{fill:#555}\n"
+	      ".lab{fill:#222;text-anchor:middle}.lab.l{text-anchor:start}.lab.r{text-anchor:end}\n"
+	      ".thrl{fill:#c00}.resl{fill:#700}.lowl{font-weight:bold}\n"
 	      ".bar{fill:#4e79a7}\n"
 	      "</style></head><body>\n<h1>stackcheck report</h1>\n<p class=\"sub\">", o);
 	fprintf(o, "%u file%s, %llu boot%s, %llu events (%llu truncated), %llu skipped lines",
@@ -2399,12 +2472,12 @@ static void html_output(FILE *o)
 		fprintf(o, ", fail-below %lld: %s", fail_below,
 			failed() ? "<span class=\"warn\">FAIL</span>" : "ok");
 	fputs("</p>\n<table><tr><th>stack</th><th>events</th><th>imminent</th><th>truncated</th>"
-	      "<th>lowest</th><th>at</th></tr>\n", o);
+	      "<th>lowest</th><th class=\"t\">at</th></tr>\n", o);
 	for (k = 0; k < NKINDS; k++) {
 		fprintf(o, "<tr><td>%s</td><td>%llu</td><td>%llu</td><td>%llu</td>", kind_name[k],
 			R.k[k].events, R.k[k].imminent, R.k[k].truncated);
 		if (R.k[k].has_low) {
-			fprintf(o, "<td>%lld</td><td style=\"text-align:left\">", R.k[k].low);
+			fprintf(o, "<td>%lld</td><td class=\"t\">", R.k[k].low);
 			hstr(o, R.k[k].low_site);
 			fprintf(o, " (%s, boot %u)</td></tr>\n", R.k[k].low_id, R.k[k].low_boot);
 		} else {
@@ -2419,10 +2492,10 @@ static void html_output(FILE *o)
 
 	if (R.sites.n) {
 		fputs("<h2>worst sites</h2>\n<table><tr><th>left</th><th>stack</th><th>events</th>"
-		      "<th>site</th></tr>\n", o);
+		      "<th class=\"t\">site</th></tr>\n", o);
 		v = map_sorted(&R.sites, cmp_sites);
 		for (i = 0; i < R.sites.n && i < (size_t)top_n; i++) {
-			fprintf(o, "<tr><td>%lld</td><td>%s</td><td>%llu</td><td style=\"text-align:left\">",
+			fprintf(o, "<tr><td>%lld</td><td>%s</td><td>%llu</td><td class=\"t\">",
 				v[i]->low, kind_name[v[i]->low_kind], v[i]->events);
 			hstr(o, v[i]->low_site);
 			fputs("</td></tr>\n", o);
@@ -2436,11 +2509,11 @@ static void html_output(FILE *o)
 		v = map_sorted(&R.funcs, cmp_funcs);
 		max = v[0]->bytes ? v[0]->bytes : 1;
 		fputs("<h2>dominant frames (bytes summed over every chain)</h2>\n<table><tr><th>bytes</th>"
-		      "<th>frames</th><th></th><th>function</th></tr>\n", o);
+		      "<th>frames</th><th></th><th class=\"t\">function</th></tr>\n", o);
 		for (i = 0; i < R.funcs.n && i < (size_t)top_n; i++) {
 			fprintf(o, "<tr><td>%llu</td><td>%llu</td><td><svg width=\"200\" height=\"12\">"
 				"<rect class=\"bar\" x=\"0\" y=\"1\" width=\"%.1f\" height=\"10\"/></svg></td>"
-				"<td style=\"text-align:left\">", v[i]->bytes, v[i]->frames,
+				"<td class=\"t\">", v[i]->bytes, v[i]->frames,
 				200.0 * (double)v[i]->bytes / (double)max);
 			hstr(o, v[i]->key);
 			fputs("</td></tr>\n", o);
@@ -2456,6 +2529,83 @@ static void html_output(FILE *o)
 }
 
 /* ------------------------------------------------------------------ */
+
+/* Everything the model holds, freed; the model back to its start. */
+static void free_all(void)
+{
+	int k;
+	unsigned i;
+
+	for (k = 0; k < NKINDS; k++) {
+		event_free(R.deepest[k]);
+		free(R.k[k].low_site);
+		free(R.sum_total[k].at);
+	}
+	for (i = 0; i < R.nboots_listed; i++)
+		boot_free(&R.boots[i]);
+	free(R.boots);
+	free(R.files);
+	map_free(&R.sites);
+	map_free(&R.funcs);
+	memset(&R, 0, sizeof(R));
+	map_free(&T.byname);
+	map_free(&T.byfunc);
+	map_free(&T.reasons);
+	memset(&T, 0, sizeof(T));
+	map_free(&V.syms);
+	map_free(&V.dup);
+	if (V.dwfl)
+		dwfl_end(V.dwfl);
+	memset(&V, 0, sizeof(V));
+}
+
+#ifdef STACKCHECK_REPORT_PERSISTENT
+/*
+ * AFL++ persistent mode: each input is one log, read from memory and
+ * rendered as text, JSON and HTML; the model is freed between inputs (so a
+ * leak or a stale pointer shows up under the fuzzer too).
+ */
+__AFL_FUZZ_INIT();
+
+int main(void)
+{
+	static const char *const names[] = { "fuzz.log" };
+	static char empty[1];
+	unsigned char *buf;
+
+	__AFL_INIT();
+	buf = __AFL_FUZZ_TESTCASE_BUF;
+	while (__AFL_LOOP(10000)) {
+		size_t len = (size_t)__AFL_FUZZ_TESTCASE_LEN, outlen = 0;
+		char *out = NULL;
+		FILE *f = fmemopen(len ? (void *)buf : empty, len ? len : 1, "rb"), *o;
+
+		if (!f)
+			die("fmemopen: %s", strerror(errno));
+		if (!len)
+			fgetc(f);	/* an empty input: at its end at once */
+		R.files = xcalloc(1, sizeof(*R.files));
+		R.files[0] = names[0];
+		R.nfiles = 1;
+		R.sites.limit = R.funcs.limit = MAP_MAX;
+		have_fail_below = 1;
+		fail_below = 300;
+		read_stream(0, f, names[0]);
+		fclose(f);
+		o = open_memstream(&out, &outlen);
+		if (!o)
+			die("out of memory");
+		text_output(o);
+		json_output(o);
+		html_output(o);
+		fclose(o);
+		free(out);
+		free_all();
+	}
+	return 0;
+}
+#define main report_main
+#endif
 
 static const char usage_text[] =
 "NAME\n"
@@ -2618,19 +2768,6 @@ int main(int argc, char **argv)
 		html_output(o);
 		fclose(o);
 	}
-#ifdef STACKCHECK_REPORT_FUZZ
-	/* The fuzzing build exercises every output for every input. */
-	if (!opt_html) {
-		o = open_memstream(&htmlbuf, &htmllen);
-		if (!o)
-			die("out of memory");
-		html_output(o);
-		json_output(o);
-		fclose(o);
-		free(htmlbuf);
-		htmlbuf = NULL;
-	}
-#endif
 	o = open_memstream(&outbuf, &outlen);
 	if (!o)
 		die("out of memory");
@@ -2652,23 +2789,8 @@ int main(int argc, char **argv)
 
 	free(htmlbuf);
 	free(outbuf);
-	for (c = 0; c < NKINDS; c++) {
-		event_free(R.deepest[c]);
-		free(R.k[c].low_site);
-		free(R.sum_total[c].at);
-	}
-	for (i = 0; i < (int)R.nboots_listed; i++)
-		boot_free(&R.boots[i]);
-	free(R.boots);
-	free(R.files);
-	map_free(&R.sites);
-	map_free(&R.funcs);
-	map_free(&T.byname);
-	map_free(&T.byfunc);
-	map_free(&T.reasons);
-	map_free(&V.syms);
-	map_free(&V.dup);
-	if (V.dwfl)
-		dwfl_end(V.dwfl);
-	return failed() ? 1 : 0;
+	c = failed() ? 1 : 0;
+	free_all();
+	return c;
 }
+

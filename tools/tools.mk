@@ -20,6 +20,7 @@ REPORT_LIBS		:= -ldw -lelf
 REPORT_SAN		:= -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 			   -fno-omit-frame-pointer
 REPORT_SEEDS		:= testsuite/stackcheck.report/fuzz-seeds
+REPORT_DICT		:= testsuite/stackcheck.report/fuzz.dict
 FUZZ_SECONDS		?= 600
 FUZZ_OUT		:= $(BUILD)/fuzz/report
 AFL_CC			?= $(firstword $(foreach c,afl-clang-fast afl-gcc-fast afl-cc,$(if $(shell command -v $(c) 2>/dev/null),$(c))))
@@ -43,11 +44,11 @@ report-log: $(STACKCHECK_REPORT)
 	@test -n "$(LOG)" || { echo "report-log: say which log: make report-log LOG=FILE" >&2; exit 2; }
 	@$(STACKCHECK_REPORT) $(REPORT_FLAGS) $(LOG)
 
-# The fuzz build renders every output (text, JSON, HTML) for each input.
+# The fuzz build: AFL++ persistent mode, every output (text, JSON, HTML) for each input.
 $(REPORT_AFL): $(REPORT_SRC) tools/tools.mk
 	@test -n "$(AFL_CC)" || { echo "fuzz-report: no AFL++ compiler (bash tools/install-deps fuzz)" >&2; exit 2; }
 	@mkdir -p $(@D)
-	AFL_QUIET=1 $(AFL_CC) -O2 -g -DSTACKCHECK_REPORT_FUZZ -o $@ $< $(REPORT_LIBS)
+	AFL_QUIET=1 $(AFL_CC) -O2 -g -DSTACKCHECK_REPORT_PERSISTENT -o $@ $< $(REPORT_LIBS)
 
 fuzz-report-build: $(REPORT_AFL) $(REPORT_ASAN)
 
@@ -58,8 +59,8 @@ fuzz-report: fuzz-report-build
 	echo "fuzz-report: afl-fuzz for $(FUZZ_SECONDS) s, seeds $(REPORT_SEEDS), output $(FUZZ_OUT)"; \
 	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
 	AFL_NO_AFFINITY=1 \
-		nice -n 19 afl-fuzz -i $$in -o $(FUZZ_OUT) -m none -t 2000 -V $(FUZZ_SECONDS) \
-		-- $(REPORT_AFL) @@ >$(FUZZ_OUT)/afl.log 2>&1 || { tail -20 $(FUZZ_OUT)/afl.log; exit 1; }
+		nice -n 19 afl-fuzz -i $$in -o $(FUZZ_OUT) -m none -t 2000 -V $(FUZZ_SECONDS) -x $(REPORT_DICT) \
+		-- $(REPORT_AFL) >$(FUZZ_OUT)/afl.log 2>&1 || { tail -20 $(FUZZ_OUT)/afl.log; exit 1; }
 	@$(MAKE) --no-print-directory fuzz-report-corpus
 
 # Every input the fuzzer kept, its crashes and hangs, through ASan+UBSan.
@@ -70,10 +71,12 @@ fuzz-report-corpus: $(REPORT_ASAN)
 	for f in $(FUZZ_OUT)/default/queue/id* $(FUZZ_OUT)/default/crashes/id* $(FUZZ_OUT)/default/hangs/id* \
 		 $(REPORT_SEEDS)/*; do \
 		[ -f "$$f" ] || continue; n=$$((n+1)); \
-		timeout 10 $(REPORT_ASAN) --json --html $(FUZZ_OUT)/asan.html --fail-below 300 "$$f" \
+		for fmt in --json --html=$(FUZZ_OUT)/asan.html; do \
+		timeout 10 $(REPORT_ASAN) $$fmt --fail-below 300 "$$f" \
 			>$(FUZZ_OUT)/asan.out 2>$(FUZZ_OUT)/asan.err; rc=$$?; \
-		if [ $$rc -gt 2 ]; then bad=$$((bad+1)); echo "fuzz-report: $$f: exit $$rc"; \
+		if [ $$rc -gt 2 ]; then bad=$$((bad+1)); echo "fuzz-report: $$f $$fmt: exit $$rc"; \
 			head -5 $(FUZZ_OUT)/asan.err; fi; \
+		done; \
 	done; \
 	echo "fuzz-report: corpus through ASan+UBSan: $$n inputs, $$bad failures"; \
 	test $$bad -eq 0
