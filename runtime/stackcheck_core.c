@@ -30,6 +30,15 @@
 
 #define INT_MAX_	0x7fffffff
 
+/* stackcheck_entry.S spells these out: keep them in step. */
+_Static_assert(STACKCHECK_SITE_INFO == 4 &&
+	       STACKCHECK_INFO_FRAME_MASK == 0x00ffffff &&
+	       STACKCHECK_INFO_LOG2_SHIFT == 24 &&
+	       STACKCHECK_INFO_LOG2_MASK == 0x1f &&
+	       STACKCHECK_INFO_DYNAMIC == 0x20000000 &&
+	       __builtin_offsetof(struct stackcheck_config, threshold) == 0,
+	       "stackcheck_entry.S is out of step with stackcheck.h");
+
 struct stackcheck_config stackcheck_config = {
 	.threshold = 1024,
 	.reserve = 256,
@@ -83,8 +92,6 @@ unsigned long stackcheck_enter(struct stackcheck_site *site, unsigned long sp,
 			       unsigned long ra)
 {
 	unsigned int info = site->info;
-	unsigned long size = 1ul << ((info >> STACKCHECK_INFO_LOG2_SHIFT) &
-				     STACKCHECK_INFO_LOG2_MASK);
 	int adjust = (info & STACKCHECK_INFO_DYNAMIC) ? 0 :
 		     4 - (int)(info & STACKCHECK_INFO_FRAME_MASK);
 	int threshold = stackcheck_config.threshold;
@@ -94,9 +101,10 @@ unsigned long stackcheck_enter(struct stackcheck_site *site, unsigned long sp,
 	enum stackcheck_context ctx;
 	int left;
 
-	/* On an aligned stack of the compiled size this is already exact. */
-	if ((int)(sp & (size - 1)) + adjust >= threshold)
-		return 0;
+	/*
+	 * The trampoline already rejected (sp & (size - 1)) + adjust >=
+	 * threshold: on an aligned stack of the compiled size that is exact.
+	 */
 	if (!stackcheck_glue_stack(sp, &st))
 		return 0;
 	left = (int)(sp - st.bottom) + adjust;

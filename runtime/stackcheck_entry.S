@@ -9,7 +9,9 @@
  *	eax, edx, ecx may hold regparm arguments; eflags may be live (the
  *	check runs before anything else, but keep it exact anyway).
  *
- * It saves eflags, eax, ecx, edx (C preserves the rest), calls
+ * It saves eflags, eax, ecx, edx (C preserves the rest), rejects a false
+ * alarm on its own (the test of stackcheck_config.threshold against the
+ * bytes left on an aligned stack), else calls
  * stackcheck_enter(site, sp_check, ra), which returns 0 or the address of
  * an event record at the top of an emergency stack.  On 0 it restores and
  * returns.  Otherwise it moves %esp below the record (the old %esp saved
@@ -28,11 +30,24 @@
  * entry row) and on to its callers (testsuite/stackcheck.run/gdb-bt.c).
  */
 
+/*
+ * From stackcheck.h, whose u-suffixed constants the assembler cannot read;
+ * stackcheck_core.c asserts at compile time that they still agree.
+ */
+#define SITE_INFO	4
+#define INFO_FRAME_MASK	0x00ffffff
+#define INFO_LOG2_SHIFT	24
+#define INFO_LOG2_MASK	0x1f
+#define INFO_DYNAMIC	0x20000000
+
 	.text
 	.p2align 4
 	.globl	__stackcheck_slowpath
 	.hidden	__stackcheck_slowpath
 	.type	__stackcheck_slowpath, @function
+	/* Direct calls from PIC code too: no PLT, which on i386 needs %ebx. */
+	.hidden	stackcheck_enter
+	.hidden	stackcheck_report
 __stackcheck_slowpath:
 	.cfi_startproc
 	/*
@@ -55,6 +70,40 @@ __stackcheck_slowpath:
 	.cfi_adjust_cfa_offset 4
 	.cfi_rel_offset %edx, 0
 	cld				/* the C code assumes DF clear */
+
+	/*
+	 * The quick rejection, before any C frame: on an aligned stack of the
+	 * size the site was compiled for, (sp_check & (size - 1)) is the exact
+	 * number of bytes left, so a false alarm (the mask rounds up) costs
+	 * nothing below these 20 bytes (24 with PIC's get-PC call).
+	 */
+	movl	16(%esp), %eax		/* ra */
+	movl	3(%eax), %edx		/* disp32 of the nopl */
+	movl	7+SITE_INFO(%eax,%edx), %edx	/* site->info */
+	movl	%edx, %ecx
+	shrl	$INFO_LOG2_SHIFT, %ecx
+	andl	$INFO_LOG2_MASK, %ecx
+	negl	%ecx
+	addl	$32, %ecx		/* 32 - log2(size) */
+	leal	20(%esp), %eax		/* sp_check */
+	shll	%cl, %eax
+	shrl	%cl, %eax		/* sp_check & (size - 1) */
+	testl	$INFO_DYNAMIC, %edx
+	jnz	1f
+	andl	$INFO_FRAME_MASK, %edx
+	subl	%edx, %eax
+	addl	$4, %eax		/* bytes left below the frame */
+1:
+#ifdef __PIC__
+	call	2f
+2:	popl	%ecx
+	addl	$_GLOBAL_OFFSET_TABLE_+(.-2b), %ecx
+	movl	stackcheck_config@GOT(%ecx), %ecx
+	cmpl	(%ecx), %eax		/* stackcheck_config.threshold */
+#else
+	cmpl	stackcheck_config, %eax	/* stackcheck_config.threshold */
+#endif
+	jge	.Lrestore
 
 	movl	16(%esp), %ecx		/* ra (third argument) */
 	movl	3(%ecx), %eax		/* disp32 of the nopl */
