@@ -284,6 +284,20 @@ STACKCHECK_USER_ABI int stackcheck_user_canary_intact(int kind)
 	return 1;
 }
 
+#define EMERGENCY_PAINT	0x5c
+
+STACKCHECK_USER_ABI unsigned int stackcheck_user_emergency_used(int context)
+{
+	unsigned int i;
+
+	if (context < 0 || context >= STACKCHECK_NR_CONTEXTS)
+		return 0;
+	for (i = 0; i < STACKCHECK_EMERGENCY_SIZE; i++)
+		if ((unsigned char)emergency[context][i] != EMERGENCY_PAINT)
+			return STACKCHECK_EMERGENCY_SIZE - i;
+	return 0;
+}
+
 /* ---- start-up and exit ---- */
 
 /* The value of an environment variable, a decimal number; exit(2) if bad. */
@@ -360,6 +374,7 @@ static void stackcheck_user_init(void)
 
 	for (k = 0; k < NR_STACKS; k++)
 		stack_alloc(k);
+	memset(emergency, EMERGENCY_PAINT, sizeof(emergency));
 
 	ss.ss_sp = (void *)stacks[STACKCHECK_HARDIRQ].bottom;
 	ss.ss_size = stack_size;

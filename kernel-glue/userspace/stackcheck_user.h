@@ -58,6 +58,13 @@ STACKCHECK_USER_ABI void stackcheck_user_set_panic_hook(void (*hook)(const char 
  */
 STACKCHECK_USER_ABI void stackcheck_user_set_print_hook(void (*hook)(const char *line));
 
+/*
+ * Bytes of the emergency stack of context (enum stackcheck_context: 0 task,
+ * 1 softirq, 2 hardirq, 3 nmi) ever used so far: the glue paints them at
+ * start-up, this finds the deepest byte overwritten.
+ */
+STACKCHECK_USER_ABI unsigned int stackcheck_user_emergency_used(int context);
+
 /* Bytes below each stack's bottom that the glue fills with a canary. */
 #define STACKCHECK_USER_GUARD	4096
 #define STACKCHECK_USER_CANARY	0x5c5c5c5cu
