@@ -153,12 +153,30 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
+#define KEY_CAP (2 * NAME_CAP + 2)
+
+/* Keys are kept as sdup keeps strings: capped, printable ASCII. */
+static const char *map_key(const char *key, char *buf)
+{
+	size_t i;
+
+	for (i = 0; key[i] && i < KEY_CAP - 1; i++) {
+		unsigned char ch = (unsigned char)key[i];
+
+		buf[i] = (ch >= 0x20 && ch < 0x7f) ? (char)ch : '?';
+	}
+	buf[i] = 0;
+	return buf;
+}
+
 static struct entry *map_find(struct map *m, const char *key)
 {
+	char buf[KEY_CAP];
 	size_t i;
 
 	if (!m->cap)
 		return NULL;
+	key = map_key(key, buf);
 	for (i = hash_str(key) & (m->cap - 1); m->slot[i]; i = (i + 1) & (m->cap - 1))
 		if (!strcmp(m->slot[i]->key, key))
 			return m->slot[i];
@@ -169,6 +187,7 @@ static struct entry *map_find(struct map *m, const char *key)
 static struct entry *map_get(struct map *m, const char *key)
 {
 	struct entry *e = map_find(m, key);
+	char buf[KEY_CAP];
 	size_t i;
 
 	if (e)
@@ -194,7 +213,9 @@ static struct entry *map_get(struct map *m, const char *key)
 		m->cap = ncap;
 	}
 	e = xcalloc(1, sizeof(*e));
-	e->key = sdupz(key);
+	e->key = strdup(map_key(key, buf));
+	if (!e->key)
+		die("out of memory");
 	for (i = hash_str(e->key) & (m->cap - 1); m->slot[i]; i = (i + 1) & (m->cap - 1))
 		;
 	m->slot[i] = e;
@@ -1373,7 +1394,7 @@ static void read_log(unsigned fileidx, const char *path)
 static struct {
 	const char *path;
 	struct map byname;
-	struct map byfunc;	/* name\tfile:line */
+	struct map byfunc;	/* "name file:line" */
 	unsigned long long lines, bad, functions, checked, checked_always;
 	unsigned long bad_first;
 	struct map reasons;	/* skip reason -> functions */
@@ -1446,7 +1467,7 @@ static void read_table(const char *path)
 				e->dynamic = dyn;
 			e->checked |= checked;
 		}
-		snprintf(key, sizeof(key), "%.255s\t%.255s", field[0], field[1]);
+		snprintf(key, sizeof(key), "%.255s %.255s", field[0], field[1]);
 		e = map_get(&T.byfunc, key);
 		if (e) {
 			if (!e->decision || (checked && !e->checked)) {
