@@ -216,9 +216,10 @@ static void put_fmt(struct line *l, const char *f, __builtin_va_list ap)
 __attribute__((format(printf, 1, 2)))
 static void print_line(const char *f, ...)
 {
-	struct line l = { .n = 0 };
+	struct line l;
 	__builtin_va_list ap;
 
+	l.n = 0;
 	put_s(&l, "stackcheck: ");
 	__builtin_va_start(ap, f);
 	put_fmt(&l, f, ap);
@@ -232,9 +233,10 @@ __attribute__((format(printf, 3, 4)))
 static void print_event_line(unsigned int cpu, unsigned int seq,
 			     const char *f, ...)
 {
-	struct line l = { .n = 0 };
+	struct line l;
 	__builtin_va_list ap;
 
+	l.n = 0;
 	put_s(&l, "stackcheck: E");
 	put_u(&l, cpu, 10);
 	put_c(&l, '.');
@@ -561,9 +563,10 @@ void stackcheck_init(struct stackcheck_site *start, struct stackcheck_site *stop
 /* What to call the lowest site of a kind in the summary. */
 static void site_label(struct stackcheck_site *site, char *buf, unsigned int len)
 {
-	struct line l = { .n = 0 };
+	struct line l;
 	unsigned int i;
 
+	l.n = 0;
 	if (site && site->name) {
 		put_s(&l, site->name);
 	} else if (site) {
@@ -593,8 +596,9 @@ void stackcheck_print_summary(void)
 	for (k = 0; k < STACKCHECK_NR_KINDS; k++) {
 		struct stackcheck_stats *st = &stackcheck_stats[k];
 		struct stackcheck_site *site = STACKCHECK_LOWEST_SITE(st);
-		struct line lowest = { .n = 0 };
+		struct line lowest;
 
+		lowest.n = 0;
 		if (site)
 			put_d(&lowest, atomic_load(&st->lowest));
 		else
