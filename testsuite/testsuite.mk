@@ -26,8 +26,10 @@ check-run:
 		echo "check: summary in $(TESTSUITE_OUT)/stackcheck.sum, log in $(TESTSUITE_OUT)/stackcheck.log"; \
 		exit $$status
 
-check-torture: check-deps build-all
-	@mkdir -p $(TESTSUITE_OUT)
-	@cd $(TESTSUITE_OUT) && STACKCHECK_BUILD=$(BUILD) STACKCHECK_TORTURE=all runtest --tool stackcheck \
+check-torture: check-deps
+	@$(MAKE) --no-print-directory build-all
+	@mkdir -p $(TESTSUITE_OUT)-torture
+	@cd $(TESTSUITE_OUT)-torture && STACKCHECK_BUILD=$(BUILD) STACKCHECK_TORTURE=all runtest --tool stackcheck \
 		--srcdir $(CURDIR)/testsuite stackcheck.torture/torture.exp >runtest.out 2>&1; \
-		status=$$?; tail -n 12 runtest.out; exit $$status
+		status=$$?; tail -n 12 runtest.out; \
+		echo "check-torture: summary in $(TESTSUITE_OUT)-torture/stackcheck.sum"; exit $$status
