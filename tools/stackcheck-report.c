@@ -324,6 +324,7 @@ struct boot {
 	struct sumline sum[NKINDS];
 	unsigned long long dropped_lines, dropped_events;
 	unsigned long long ktap_ok, ktap_not_ok;
+	unsigned long long panics;
 	unsigned long long mismatches;
 	char *notes[NOTES_PER_BOOT];
 };
@@ -355,7 +356,7 @@ static struct {
 	struct map funcs;
 	struct firsts skipped, orphans, truncated;
 	unsigned long long overlong, lines, stackcheck_lines;
-	unsigned long long dropped_events, ktap_ok, ktap_not_ok;
+	unsigned long long dropped_events, ktap_ok, ktap_not_ok, panics;
 	unsigned long long mismatches;
 	unsigned long long headers_mismatch;
 	int any_low;
@@ -1202,6 +1203,14 @@ static void parse_message(const char *msg, struct where w)
 			R.cur.saw_content = 1;
 		return;
 	}
+	if (starts(msg, "panic: ")) {
+		/* the runtime stopped the machine after an imminent overflow */
+		boot_touch();
+		R.cur.saw_content = 1;
+		R.cur.panics++;
+		R.panics++;
+		return;
+	}
 	if (parse_ktap(msg))
 		return;
 	skip_line(w);
@@ -1278,12 +1287,27 @@ static void handle_line(char *line, size_t len, int overlong, struct where w)
 		skip_line(w);
 		return;
 	}
-	msg += strlen("stackcheck: ");
-	/* trailing blanks are not part of any field */
-	end = line + len;
-	while (end > msg && (end[-1] == ' ' || end[-1] == '\t'))
-		*--end = 0;
-	parse_message(msg, w);
+	/*
+	 * Each "stackcheck: " starts a message: two outputs glued on one line
+	 * (a line cut off, then the next one) are read as two.  No field can
+	 * hold the prefix: names and comms have no spaces.
+	 */
+	while (msg) {
+		char *next;
+
+		msg += strlen("stackcheck: ");
+		next = strstr(msg, "stackcheck: ");
+		end = next ? next : line + len;
+		if (next)
+			*next = 0;
+		/* trailing blanks are not part of any field */
+		while (end > msg && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = 0;
+		parse_message(msg, w);
+		if (next)
+			*next = 's';
+		msg = next;
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1893,6 +1917,8 @@ static void text_output(FILE *o)
 			if (bt->ktap_ok || bt->ktap_not_ok)
 				fprintf(o, ", selftests %llu ok %llu not ok", bt->ktap_ok,
 					bt->ktap_not_ok);
+			if (bt->panics)
+				fprintf(o, ", ended in a stackcheck panic");
 			fputc('\n', o);
 		}
 		if (R.nboots > R.nboots_listed)
@@ -2138,8 +2164,8 @@ static void json_output(FILE *o)
 	jfirsts(o, &R.truncated);
 	fprintf(o, ",\n  \"lines\": %llu,\n  \"stackcheck_lines\": %llu,\n  \"overlong_lines\": %llu,\n",
 		R.lines, R.stackcheck_lines, R.overlong);
-	fprintf(o, "  \"dropped\": %llu,\n  \"selftests\": {\"ok\": %llu, \"not_ok\": %llu},\n",
-		R.dropped_events, R.ktap_ok, R.ktap_not_ok);
+	fprintf(o, "  \"dropped\": %llu,\n  \"panics\": %llu,\n  \"selftests\": {\"ok\": %llu, \"not_ok\": %llu},\n",
+		R.dropped_events, R.panics, R.ktap_ok, R.ktap_not_ok);
 	fputs("  \"stacks\": {", o);
 	for (k = 0; k < NKINDS; k++) {
 		fprintf(o, "%s\n    \"%s\": {\"events\": %llu, \"imminent\": %llu, \"truncated\": %llu, ",
@@ -2186,8 +2212,8 @@ static void json_output(FILE *o)
 			jsum(o, &bt->sum[k]);
 			fputc('}', o);
 		}
-		fprintf(o, "}, \"dropped\": %llu, \"selftests\": {\"ok\": %llu, \"not_ok\": %llu}, \"mismatches\": %llu}",
-			bt->dropped_events, bt->ktap_ok, bt->ktap_not_ok, bt->mismatches);
+		fprintf(o, "}, \"dropped\": %llu, \"panics\": %llu, \"selftests\": {\"ok\": %llu, \"not_ok\": %llu}, \"mismatches\": %llu}",
+			bt->dropped_events, bt->panics, bt->ktap_ok, bt->ktap_not_ok, bt->mismatches);
 	}
 	fprintf(o, "\n  ],\n  \"boots_listed\": %u,\n  \"worst_sites\": [", R.nboots_listed);
 	v = map_sorted(&R.sites, cmp_sites);
