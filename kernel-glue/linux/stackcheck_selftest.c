@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * stackcheck: the boot-time selftest, run by stackcheck.selftest=1.
+ *
+ * Drives a deep call chain on each stack stackcheck tells apart: the task
+ * stack (from this late initcall), the hardirq stack (an hrtimer in
+ * HRTIMER_MODE_REL_HARD: on i386 a device interrupt, here the PIT, runs it
+ * on this CPU's hardirq stack) and the softirq stack (a timer_list, run by
+ * __do_softirq on the softirq stack when an interrupt returns).  Each chain
+ * recurses through a function with a sizeable frame until it is below the
+ * threshold, and stops well above the imminent-overflow reserve.  A test
+ * passes when stackcheck counted and printed an event on that kind of
+ * stack.  Results are KTAP, under the log's "stackcheck: " prefix.
+ *
+ * This file is built with the plugin: the chains must be instrumented.  Its
+ * instrumented functions are named selftest_*: the plugin never instruments
+ * stackcheck_* (the runtime's names).
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/moduleparam.h>
+#include <linux/hrtimer.h>
+#include <linux/timer.h>
+#include <linux/jiffies.h>
+#include <linux/completion.h>
+#include <asm/processor.h>
+
+#include "stackcheck_glue.h"
+
+static bool selftest;
+module_param(selftest, bool, 0444);
+MODULE_PARM_DESC(selftest, "1: run the selftest at boot (late initcall)");
+
+/* The chain's own frame; the plugin adds saved registers and the ra. */
+#define SELFTEST_FRAME		192
+#define SELFTEST_MAX_DEPTH	64
+#define SELFTEST_TRIES		20	/* timer shots to land on the right stack */
+
+struct selftest_run {
+	const char *name;
+	enum stackcheck_kind kind;	/* the stack the chain must run on */
+	unsigned long floor;		/* bytes left the chain stays above */
+	unsigned long lowest;		/* bytes left at the deepest frame */
+	unsigned int depth;
+	enum stackcheck_kind ran_on;	/* where it did run */
+	bool ran;
+	unsigned int tries;
+	struct completion done;
+};
+
+/* The stack sp is on, as the runtime sees it; STACKCHECK_OTHER: none. */
+static enum stackcheck_kind selftest_stack_of(unsigned long sp)
+{
+	struct stackcheck_stack st;
+
+	return stackcheck_glue_stack(sp, &st) ? st.kind : STACKCHECK_OTHER;
+}
+
+/*
+ * One chain function per stack kind: each is its own check site, so each
+ * gets its "first" report whatever the others did.  noipa: identical code
+ * folding would make the three one function, and one site.
+ */
+#define SELFTEST_CHAIN(kind)						\
+static noinline __attribute__((__noipa__))				\
+unsigned int selftest_##kind##_chain(struct selftest_run *run,		\
+						     unsigned long parent_sp, \
+						     unsigned int depth)	\
+{									\
+	volatile char pad[SELFTEST_FRAME];				\
+	unsigned long sp = current_stack_pointer;			\
+	unsigned long left = sp & (THREAD_SIZE - 1);			\
+	unsigned long frame = parent_sp ? parent_sp - sp : SELFTEST_FRAME + 32; \
+	unsigned int r = 0;						\
+									\
+	pad[0] = depth;							\
+	pad[SELFTEST_FRAME - 1] = depth;				\
+	if (left < run->lowest) {					\
+		run->lowest = left;					\
+		run->depth = depth;					\
+	}								\
+	/* The next frame would still leave floor bytes: go on. */	\
+	if (left >= run->floor + frame && depth < SELFTEST_MAX_DEPTH)	\
+		r = selftest_##kind##_chain(run, sp, depth + 1);	\
+	/* Used after the call: no tail call, the frame stays. */	\
+	return r + pad[0] + pad[SELFTEST_FRAME - 1];			\
+}
+
+SELFTEST_CHAIN(task)
+SELFTEST_CHAIN(hardirq)
+SELFTEST_CHAIN(softirq)
+
+static void selftest_run_chain(struct selftest_run *run)
+{
+	run->ran_on = selftest_stack_of(current_stack_pointer);
+	run->ran = true;
+	run->lowest = THREAD_SIZE;
+	switch (run->kind) {
+	case STACKCHECK_TASK:
+		selftest_task_chain(run, 0, 0);
+		break;
+	case STACKCHECK_HARDIRQ:
+		selftest_hardirq_chain(run, 0, 0);
+		break;
+	default:
+		selftest_softirq_chain(run, 0, 0);
+		break;
+	}
+}
+
+/* ---- hardirq: an hrtimer that expires in hard interrupt context ---- */
+
+static struct selftest_run selftest_hardirq_run;
+static struct hrtimer selftest_hrtimer;
+
+static enum hrtimer_restart selftest_hrtimer_fn(struct hrtimer *t)
+{
+	struct selftest_run *run = &selftest_hardirq_run;
+
+	/* An hrtimer run from a system vector is on the interrupted stack. */
+	if (selftest_stack_of(current_stack_pointer) != run->kind &&
+	    ++run->tries < SELFTEST_TRIES) {
+		hrtimer_forward_now(t, ms_to_ktime(1));
+		return HRTIMER_RESTART;
+	}
+	selftest_run_chain(run);
+	complete(&run->done);
+	return HRTIMER_NORESTART;
+}
+
+/* ---- softirq: a timer_list ---- */
+
+static struct selftest_run selftest_softirq_run;
+static struct timer_list selftest_timer;
+
+static void selftest_timer_fn(struct timer_list *t)
+{
+	struct selftest_run *run = &selftest_softirq_run;
+
+	/* ksoftirqd runs softirqs on its own task stack: try again. */
+	if (selftest_stack_of(current_stack_pointer) != run->kind &&
+	    ++run->tries < SELFTEST_TRIES) {
+		mod_timer(t, jiffies + 1);
+		return;
+	}
+	selftest_run_chain(run);
+	complete(&run->done);
+}
+
+/* ---- the tests ---- */
+
+static void selftest_print(const char *fmt, ...)
+{
+	char line[STACKCHECK_LINE_MAX];
+	va_list ap;
+	int n;
+
+	n = scnprintf(line, sizeof(line), "stackcheck: ");
+	va_start(ap, fmt);
+	vscnprintf(line + n, sizeof(line) - n, fmt, ap);
+	va_end(ap);
+	stackcheck_glue_print(line);
+}
+
+static const char *const selftest_kind_names[STACKCHECK_NR_KINDS] = {
+	[STACKCHECK_TASK] = "task",
+	[STACKCHECK_HARDIRQ] = "hardirq",
+	[STACKCHECK_SOFTIRQ] = "softirq",
+	[STACKCHECK_OTHER] = "no known",
+};
+
+/* Runs one test, prints its KTAP result; true when it passed. */
+static bool selftest_one(unsigned int nr, struct selftest_run *run)
+{
+	struct stackcheck_stats *st = &stackcheck_stats[run->kind];
+	unsigned long events = READ_ONCE(st->events);
+	unsigned long printed = READ_ONCE(st->printed);
+	int threshold = READ_ONCE(stackcheck_config.threshold);
+	int reserve = stackcheck_config.reserve;
+	const char *why = NULL;
+
+	/* Deepest frame: at least floor, less than floor + one frame. */
+	if (threshold - reserve < 2 * (SELFTEST_FRAME + 32)) {
+		selftest_print("ok %u - %s # SKIP threshold %d too close to the reserve %d",
+			       nr, run->name, threshold, reserve);
+		return true;
+	}
+	run->floor = reserve + (threshold - reserve - SELFTEST_FRAME - 32) / 2;
+	init_completion(&run->done);
+
+	switch (run->kind) {
+	case STACKCHECK_TASK:
+		selftest_run_chain(run);
+		break;
+	case STACKCHECK_HARDIRQ:
+		hrtimer_init(&selftest_hrtimer, CLOCK_MONOTONIC,
+			     HRTIMER_MODE_REL_HARD);
+		selftest_hrtimer.function = selftest_hrtimer_fn;
+		hrtimer_start(&selftest_hrtimer, ms_to_ktime(1),
+			      HRTIMER_MODE_REL_HARD);
+		if (!wait_for_completion_timeout(&run->done, 5 * HZ)) {
+			hrtimer_cancel(&selftest_hrtimer);
+			why = "the hrtimer never ran";
+		}
+		break;
+	default:
+		timer_setup(&selftest_timer, selftest_timer_fn, 0);
+		mod_timer(&selftest_timer, jiffies + 1);
+		if (!wait_for_completion_timeout(&run->done, 5 * HZ)) {
+			del_timer_sync(&selftest_timer);
+			why = "the timer never ran";
+		}
+		break;
+	}
+
+	if (!why && run->ran_on != run->kind)
+		why = "ran on another stack";
+	else if (!why && run->lowest >= threshold)
+		why = "the chain did not reach the threshold";
+	else if (!why && READ_ONCE(st->events) == events)
+		why = "no event counted on this stack";
+	else if (!why && READ_ONCE(st->printed) == printed)
+		why = "no event printed for this stack";
+
+	selftest_print("# %s: ran on %s stack, depth %u, lowest %lu bytes left (floor %lu), events %lu -> %lu, printed %lu -> %lu",
+		       run->name, selftest_kind_names[run->ran_on % STACKCHECK_NR_KINDS],
+		       run->depth, run->lowest, run->floor, events,
+		       READ_ONCE(st->events), printed, READ_ONCE(st->printed));
+	if (why) {
+		selftest_print("not ok %u - %s # %s", nr, run->name, why);
+		return false;
+	}
+	selftest_print("ok %u - %s", nr, run->name);
+	return true;
+}
+
+static int __init stackcheck_selftest_init(void)
+{
+	static struct selftest_run task_run = {
+		.name = "task_stack", .kind = STACKCHECK_TASK,
+	};
+	struct selftest_run *runs[] = {
+		&task_run, &selftest_hardirq_run, &selftest_softirq_run,
+	};
+	unsigned int burst = stackcheck_config.burst;
+	unsigned int i, failed = 0;
+
+	if (!selftest)
+		return 0;
+	selftest_hardirq_run.name = "hardirq_stack";
+	selftest_hardirq_run.kind = STACKCHECK_HARDIRQ;
+	selftest_softirq_run.name = "softirq_stack";
+	selftest_softirq_run.kind = STACKCHECK_SOFTIRQ;
+
+	/* Every first report must reach the log: no rate limit meanwhile. */
+	WRITE_ONCE(stackcheck_config.burst, 0);
+	selftest_print("KTAP version 1");
+	selftest_print("1..%zu", ARRAY_SIZE(runs));
+	for (i = 0; i < ARRAY_SIZE(runs); i++)
+		if (!selftest_one(i + 1, runs[i]))
+			failed++;
+	WRITE_ONCE(stackcheck_config.burst, burst);
+	selftest_print("# selftest: %u of %zu failed", failed, ARRAY_SIZE(runs));
+	stackcheck_print_summary();
+	return 0;
+}
+late_initcall(stackcheck_selftest_init);
