@@ -8,6 +8,12 @@
 
 RUNTESTFLAGS	?=
 TESTSUITE_OUT	:= $(BUILD)/testsuite
+# A partial run (RUNTESTFLAGS given) keeps its results apart from the full one.
+ifneq ($(strip $(RUNTESTFLAGS)),)
+RUN_OUT		:= $(BUILD)/testsuite-partial/$(subst =,-,$(subst /,-,$(firstword $(RUNTESTFLAGS))))
+else
+RUN_OUT		:= $(TESTSUITE_OUT)
+endif
 
 .PHONY: check check-deps check-run check-torture
 
@@ -19,11 +25,11 @@ check-deps:
 	@bash tools/install-deps build check $(CHECK_DEPS_SETS)
 
 check-run:
-	@mkdir -p $(TESTSUITE_OUT)
-	@cd $(TESTSUITE_OUT) && STACKCHECK_BUILD=$(BUILD) runtest --tool stackcheck \
+	@mkdir -p $(RUN_OUT)
+	@cd $(RUN_OUT) && STACKCHECK_BUILD=$(BUILD) runtest --tool stackcheck \
 		--srcdir $(CURDIR)/testsuite $(RUNTESTFLAGS) >runtest.out 2>&1; \
 		status=$$?; tail -n 12 runtest.out; \
-		echo "check: summary in $(TESTSUITE_OUT)/stackcheck.sum, log in $(TESTSUITE_OUT)/stackcheck.log"; \
+		echo "check: summary in $(RUN_OUT)/stackcheck.sum, log in $(RUN_OUT)/stackcheck.log"; \
 		exit $$status
 
 check-torture: check-deps
