@@ -22,7 +22,7 @@ check: check-deps
 	@$(MAKE) --no-print-directory check-run
 
 check-deps:
-	@bash tools/install-deps build check $(CHECK_DEPS_SETS)
+	@bash tools/install-deps build check kernel report bench
 
 check-run:
 	@mkdir -p $(RUN_OUT)
