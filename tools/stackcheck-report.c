@@ -25,8 +25,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifndef STACKCHECK_REPORT_NO_DWFL
 #include <elfutils/libdwfl.h>
 #include <gelf.h>
+#endif
 
 #define LINE_CAP	65536		/* bytes of one log line kept */
 #define NAME_CAP	256		/* bytes of one symbol/comm kept */
@@ -453,7 +455,10 @@ static void fold_event(struct event *ev)
 		e = map_get(&R.funcs, fn);
 		free(fn);
 		if (e) {
-			e->bytes += (unsigned long long)(ev->chain[i].size > 0 ? ev->chain[i].size : 0);
+			unsigned long long add = (unsigned long long)ev->chain[i].size;
+
+			/* saturate: a sum that wrapped would be a wrong total */
+			e->bytes = e->bytes > ULLONG_MAX - add ? ULLONG_MAX : e->bytes + add;
 			e->frames++;
 		}
 	}
@@ -1536,6 +1541,7 @@ bad:
 /* ------------------------------------------------------------------ */
 /* Symbolization with elfutils libdwfl.                                 */
 
+#ifndef STACKCHECK_REPORT_NO_DWFL
 static struct {
 	const char *path;
 	Dwfl *dwfl;
@@ -1667,6 +1673,26 @@ static char *symbolize(const char *loc)
 		return s;
 	}
 }
+
+#else /* STACKCHECK_REPORT_NO_DWFL: built where elfutils' headers were missing */
+
+static struct {
+	struct map syms, dup;
+	void *dwfl;
+} V;
+
+static void open_vmlinux(const char *path)
+{
+	die("%s: this stackcheck-report was built without elfutils (libdw-dev): no --vmlinux",
+	    path);
+}
+
+static char *symbolize(const char *loc)
+{
+	(void)loc;
+	return NULL;
+}
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Output helpers.                                                      */
@@ -1954,7 +1980,8 @@ static void text_output(FILE *o)
 
 		for (i = 0; i < R.funcs.cap; i++)
 			if (R.funcs.slot[i])
-				all += R.funcs.slot[i]->bytes;
+				all = all > ULLONG_MAX - R.funcs.slot[i]->bytes ? ULLONG_MAX :
+				      all + R.funcs.slot[i]->bytes;
 		fprintf(o, "\ndominant frames (frame bytes summed over every chain):\n");
 		fprintf(o, "  %10s %7s %6s  %s\n", "bytes", "frames", "share", "function");
 		v = map_sorted(&R.funcs, cmp_funcs);
@@ -2420,7 +2447,7 @@ static void html_chain(FILE *o, const struct event *ev)
 	if (thr > 0 && size - thr < walked_top)
 		walked_top = size - thr;
 	lo = walked_top == LLONG_MAX ? 0 : walked_top - (size - walked_top) / 10;
-	if (lo < 0)
+	if (lo < 0 || lo >= size)
 		lo = 0;
 	zoomed = lo > size / 10;
 	zoom = (struct scale){ 20, 1100, lo, size };
@@ -2601,8 +2628,10 @@ static void free_all(void)
 	memset(&T, 0, sizeof(T));
 	map_free(&V.syms);
 	map_free(&V.dup);
+#ifndef STACKCHECK_REPORT_NO_DWFL
 	if (V.dwfl)
 		dwfl_end(V.dwfl);
+#endif
 	memset(&V, 0, sizeof(V));
 }
 

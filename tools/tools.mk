@@ -16,16 +16,26 @@ REPORT_ASAN		:= $(BUILD)/stackcheck-report-asan
 REPORT_AFL		:= $(BUILD)/fuzz/stackcheck-report-afl
 REPORT_SRC		:= tools/stackcheck-report.c
 REPORT_CFLAGS		:= -O2 -g -Wall -Wextra
+# --vmlinux needs elfutils (libdw-dev, install-deps set "report"); without its
+# headers the tool still builds, and --vmlinux says what is missing.
+REPORT_HAVE_DWFL	:= $(shell printf '\043include <elfutils/libdwfl.h>\nint x;\n' | \
+			     $(CC) -fsyntax-only -x c - 2>&1 && echo yes)
+ifeq ($(REPORT_HAVE_DWFL),yes)
 REPORT_LIBS		:= -ldw -lelf
+else
+REPORT_CFLAGS		+= -DSTACKCHECK_REPORT_NO_DWFL
+REPORT_LIBS		:=
+endif
 REPORT_SAN		:= -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 			   -fno-omit-frame-pointer
 REPORT_SEEDS		:= testsuite/stackcheck.report/fuzz-seeds
 REPORT_DICT		:= testsuite/stackcheck.report/fuzz.dict
 FUZZ_SECONDS		?= 600
 FUZZ_OUT		:= $(BUILD)/fuzz/report
-AFL_CC			?= $(firstword $(foreach c,afl-clang-fast afl-gcc-fast afl-cc,$(if $(shell command -v $(c) 2>/dev/null),$(c))))
+AFL_CC			?= $(firstword $(foreach c,afl-clang-fast afl-gcc-fast afl-cc,$(if $(shell command -v $(c)),$(c))))
 
-ALL_TARGETS		+= $(STACKCHECK_REPORT)
+# The ASan+UBSan build too: the testsuite runs the tool under it when it is there.
+ALL_TARGETS		+= $(STACKCHECK_REPORT) $(REPORT_ASAN)
 
 .PHONY: report report-asan report-log fuzz-report fuzz-report-build fuzz-report-corpus
 
@@ -48,7 +58,7 @@ report-log: $(STACKCHECK_REPORT)
 $(REPORT_AFL): $(REPORT_SRC) tools/tools.mk
 	@test -n "$(AFL_CC)" || { echo "fuzz-report: no AFL++ compiler (bash tools/install-deps fuzz)" >&2; exit 2; }
 	@mkdir -p $(@D)
-	AFL_QUIET=1 $(AFL_CC) -O2 -g -DSTACKCHECK_REPORT_PERSISTENT -o $@ $< $(REPORT_LIBS)
+	AFL_QUIET=1 $(AFL_CC) -O2 -g $(filter -D%,$(REPORT_CFLAGS)) -DSTACKCHECK_REPORT_PERSISTENT -o $@ $< $(REPORT_LIBS)
 
 fuzz-report-build: $(REPORT_AFL) $(REPORT_ASAN)
 
