@@ -1298,8 +1298,20 @@ static void handle_line(char *line, size_t len, int overlong, struct where w)
 	 * hold the prefix: names and comms have no spaces.
 	 */
 	while (msg) {
+		static const char kpanic[] = "Kernel panic - not syncing: ";
 		char *next;
 
+		/* the kernel glue's panic("stackcheck: %s", why) */
+		if ((size_t)(msg - line) >= strlen(kpanic) &&
+		    !strncmp(msg - strlen(kpanic), kpanic, strlen(kpanic))) {
+			R.stackcheck_lines++;
+			boot_touch();
+			R.cur.saw_content = 1;
+			R.cur.panics++;
+			R.panics++;
+			msg = strstr(msg + strlen("stackcheck: "), "stackcheck: ");
+			continue;
+		}
 		msg += strlen("stackcheck: ");
 		next = strstr(msg, "stackcheck: ");
 		end = next ? next : line + len;
@@ -2090,7 +2102,8 @@ static void jfirsts(FILE *o, const struct firsts *f)
 static void jlow(FILE *o, const struct kindstat *ks)
 {
 	if (!ks->has_low) {
-		fputs("\"lowest\": null, \"at\": null, \"event\": null, \"boot\": null", o);
+		fputs("\"lowest\": null, \"at\": null, \"event\": null, \"boot\": null, "
+		      "\"file\": null, \"line\": null", o);
 		return;
 	}
 	fprintf(o, "\"lowest\": %lld, \"at\": ", ks->low);

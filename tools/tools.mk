@@ -65,8 +65,9 @@ fuzz-report-build: $(REPORT_AFL) $(REPORT_ASAN)
 # One instance, niced, -V seconds; a previous run's corpus is resumed from its queue.
 fuzz-report: fuzz-report-build
 	@mkdir -p $(FUZZ_OUT)
-	@if [ -d $(FUZZ_OUT)/default/queue ]; then in=-; else in=$(REPORT_SEEDS); fi; \
-	echo "fuzz-report: afl-fuzz for $(FUZZ_SECONDS) s, seeds $(REPORT_SEEDS), output $(FUZZ_OUT)"; \
+	@if [ -d $(FUZZ_OUT)/default/queue ]; then in=-; from="resuming $(FUZZ_OUT)"; \
+	else in=$(REPORT_SEEDS); from="seeds $(REPORT_SEEDS)"; fi; \
+	echo "fuzz-report: afl-fuzz for $(FUZZ_SECONDS) s, $$from, output $(FUZZ_OUT)"; \
 	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
 	AFL_NO_AFFINITY=1 \
 		nice -n 19 afl-fuzz -i $$in -o $(FUZZ_OUT) -m none -t 2000 -V $(FUZZ_SECONDS) -x $(REPORT_DICT) \

@@ -131,16 +131,30 @@ static void append_hex(char *buf, unsigned int len, unsigned int *n,
 	append(buf, len, n, digits + i);
 }
 
-/* No stdio: this runs from signal handlers too. */
+/*
+ * No stdio: this runs from signal handlers too.  dladdr is not
+ * async-signal-safe: it takes the dynamic linker's lock, and a "hardirq"
+ * report that interrupts a report inside dladdr (between the lock's futex
+ * and its owner field) would wait for itself forever.  So a report that
+ * interrupts another one's dladdr prints the address instead.
+ */
+static volatile int in_dladdr;
+
 void stackcheck_glue_symbolize(unsigned long addr, char *buf, unsigned int len)
 {
 	const ElfW(Sym) *sym = NULL;
 	unsigned int n = 0;
 	Dl_info info;
+	int found = 0;
 
 	buf[0] = 0;
-	if (dladdr1((void *)addr, &info, (void **)&sym, RTLD_DL_SYMENT) &&
-	    info.dli_sname && info.dli_saddr &&
+	if (!in_dladdr) {
+		in_dladdr = 1;
+		found = dladdr1((void *)addr, &info, (void **)&sym,
+				RTLD_DL_SYMENT);
+		in_dladdr = 0;
+	}
+	if (found && info.dli_sname && info.dli_saddr &&
 	    (!sym || !sym->st_size ||
 	     addr - (unsigned long)info.dli_saddr < sym->st_size)) {
 		append(buf, len, &n, info.dli_sname);

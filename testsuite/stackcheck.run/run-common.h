@@ -18,17 +18,22 @@ enum { KIND_TASK, KIND_HARDIRQ, KIND_SOFTIRQ };
 
 /* ---- captured log lines ---- */
 
-#define MAX_LINES	2048
+#define MAX_LINES	16384
 static char captured[MAX_LINES][168];
-static volatile int ncaptured;
+static int ncaptured;
 
-/* Runs on an emergency stack: copy only. */
+/*
+ * Runs on an emergency stack, and may be interrupted by a signal whose
+ * report captures too: take the slot first, then copy.
+ */
 static void capture_line(const char *line)
 {
-	if (ncaptured < MAX_LINES) {
-		strncpy(captured[ncaptured], line, sizeof(captured[0]) - 1);
-		ncaptured++;
-	}
+	int i = __atomic_fetch_add(&ncaptured, 1, __ATOMIC_SEQ_CST);
+
+	if (i < MAX_LINES)
+		strncpy(captured[i], line, sizeof(captured[0]) - 1);
+	else
+		__atomic_store_n(&ncaptured, MAX_LINES, __ATOMIC_SEQ_CST);
 }
 
 static void capture_start(void)
