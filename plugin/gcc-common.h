@@ -32,6 +32,8 @@
 #include "output.h"
 #include "debug.h"
 #include "langhooks.h"
+#include "target.h"
+#include "predict.h"
 #include "intl.h"
 
 #if GCCPLUGIN_VERSION_MAJOR < 11 || GCCPLUGIN_VERSION_MAJOR > 14

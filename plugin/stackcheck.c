@@ -12,11 +12,18 @@
  * two >= threshold + frame.  On a stack-size-aligned stack (sp & (size-1))
  * is the number of bytes left, so the jump is taken (early, never late) when
  * fewer than threshold bytes would remain below this function's frame.  The
- * cold stub, out of line but inside the function, calls the runtime:
+ * cold stub, out of line, calls the runtime:
  *
  * .LSCc<n>:	call	__stackcheck_slowpath
  *		nopl	.LSCd<n>-(.+7)(%eax)	# carries the site descriptor
  *		jmp	.LSCr<n>
+ *
+ * The stub sits just before the function's label, where GCC would put a
+ * -fpatchable-function-entry area (the plugin takes over that hook), so the
+ * jz always reaches it with a rel8: 6 + 2 = 8 bytes on the hot path.  The
+ * stub has an unwind entry (FDE) of its own that says it runs in the
+ * function's entry state.  A function that has a patchable area of its own
+ * gets its stub after its body instead (a jz rel32 when the body is long).
  *
  * After every dynamic allocation (alloca, VLA) it checks again.  The frame
  * is the final static frame GCC settled on after the prologue (what
@@ -91,6 +98,11 @@ struct stub {
 };
 static vec<stub> pending_stubs;
 static unsigned int next_id;
+
+/* The entry stub of the function being output, printed before its label. */
+static tree entry_stub_decl;
+static unsigned int entry_stub_id;
+static void (*gcc_print_patchable_function_entry)(FILE *, unsigned HOST_WIDE_INT, bool);
 
 static tree handle_no_stackcheck(tree *node, tree name, tree args, int flags,
 				 bool *no_add_attrs)
@@ -389,6 +401,74 @@ static rtx_insn *stub_point(void)
 	return last;
 }
 
+/*
+ * Called by assemble_start_function after the function's alignment, before
+ * its label, when crtl->patch_area_entry > 0 (stackcheck_stubs_execute set
+ * it to 1 for a function whose entry stub goes there).  Anything else is
+ * GCC's.
+ */
+static void stackcheck_print_patchable_function_entry(FILE *file,
+	unsigned HOST_WIDE_INT size, bool record_p)
+{
+	tree decl = current_function_decl;
+	const char *name;
+	unsigned int id = entry_stub_id;
+	bool cfi = dwarf2out_do_cfi_asm();
+	int align;
+
+	if (!decl || decl != entry_stub_decl) {
+		gcc_print_patchable_function_entry(file, size, record_p);
+		return;
+	}
+	entry_stub_decl = NULL_TREE;
+	name = function_asm_name();
+
+	/*
+	 * With names (user space), the stub is a local function "F.stackcheck"
+	 * (like GCC's "F.cold") so that debuggers name its frame; without
+	 * (the kernel symbolizes with kallsyms), no symbol: kallsyms stays as
+	 * it was, and the runtime names the site by where the jmp goes back.
+	 */
+	if (emit_names)
+		fprintf(file, "\t.type\t%s.stackcheck, @function\n%s.stackcheck:\n",
+			name, name);
+	/* The stub runs in the entry state: CFA = %esp + 4, nothing saved. */
+	if (cfi)
+		fputs("\t.cfi_startproc\n", file);
+	fprintf(file, ".LSCc%u:\n"
+		"\tcall\t" STACKCHECK_SLOWPATH "\n"
+		"\tnopl\t.LSCd%u-(.+7)(%%eax)\n"
+		"\tjmp\t.LSCr%u\n", id, id, id);
+	if (cfi)
+		fputs("\t.cfi_endproc\n", file);
+	if (emit_names)
+		fprintf(file, "\t.size\t%s.stackcheck, .-%s.stackcheck\n",
+			name, name);
+
+	/* The label keeps the alignment assemble_start_function gave it. */
+	align = floor_log2(DECL_ALIGN(decl) / BITS_PER_UNIT);
+	if (align > 0)
+		ASM_OUTPUT_ALIGN(file, align);
+	if (!DECL_USER_ALIGN(decl) && align_functions.levels[0].log > align &&
+	    optimize_function_for_speed_p(cfun)) {
+#ifdef ASM_OUTPUT_MAX_SKIP_ALIGN
+		int max_skip = align_functions.levels[0].maxskip;
+
+		if (flag_limit_function_alignment && crtl->max_insn_address > 0 &&
+		    max_skip >= crtl->max_insn_address)
+			max_skip = crtl->max_insn_address - 1;
+		ASM_OUTPUT_MAX_SKIP_ALIGN(file, align_functions.levels[0].log,
+					  max_skip);
+		if (max_skip == align_functions.levels[0].maxskip)
+			ASM_OUTPUT_MAX_SKIP_ALIGN(file,
+						  align_functions.levels[1].log,
+						  align_functions.levels[1].maxskip);
+#else
+		ASM_OUTPUT_ALIGN(file, align_functions.levels[0].log);
+#endif
+	}
+}
+
 static bool stackcheck_stubs_gate(void)
 {
 	return pending_stubs.length() != 0;
@@ -401,15 +481,35 @@ static unsigned int stackcheck_stubs_execute(void)
 	unsigned int log2 = log2_of(stack_size);
 	rtx_insn *after = stub_point();
 	rtx_insn *prev;
+	bool tail_stubs = false;
 	char skip[32];
 	unsigned int i;
 	stub *s;
+
+	/*
+	 * The entry stub goes before the label, unless the function has a
+	 * patchable area of its own (-fpatchable-function-entry or the
+	 * attribute): then after the body.
+	 */
+	FOR_EACH_VEC_ELT(pending_stubs, i, s) {
+		if (!s->stub)
+			continue;
+		if (!crtl->patch_area_size && !crtl->patch_area_entry) {
+			crtl->patch_area_size = 1;
+			crtl->patch_area_entry = 1;
+			entry_stub_decl = current_function_decl;
+			entry_stub_id = s->id;
+			s->stub = false;
+		} else {
+			tail_stubs = true;
+		}
+	}
 
 	/* Nothing falls into the stubs. */
 	prev = after;
 	while (prev && (NOTE_P(prev) || DEBUG_INSN_P(prev)))
 		prev = PREV_INSN(prev);
-	if (prev && !BARRIER_P(prev)) {
+	if (tail_stubs && prev && !BARRIER_P(prev)) {
 		snprintf(skip, sizeof(skip), "jmp\t.LSCe%u", next_id);
 		after = emit_asm_after(skip, after);
 	}
@@ -461,7 +561,7 @@ static unsigned int stackcheck_stubs_execute(void)
 			emit_names ? id : 0, info);
 		after = emit_asm_after(text, after);
 	}
-	if (prev && !BARRIER_P(prev)) {
+	if (tail_stubs && prev && !BARRIER_P(prev)) {
 		snprintf(skip, sizeof(skip), ".LSCe%u:", next_id++);
 		emit_asm_after(skip, after);
 	}
@@ -665,6 +765,10 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		return 0;
 	register_callback(plugin, PLUGIN_START_UNIT, stackcheck_start_unit, NULL);
 	register_callback(plugin, PLUGIN_FINISH, stackcheck_finish, NULL);
+	gcc_print_patchable_function_entry =
+		targetm.asm_out.print_patchable_function_entry;
+	targetm.asm_out.print_patchable_function_entry =
+		stackcheck_print_patchable_function_entry;
 	register_callback(plugin, PLUGIN_PASS_MANAGER_SETUP, NULL,
 			  &stackcheck_insert_pass_info);
 	register_callback(plugin, PLUGIN_PASS_MANAGER_SETUP, NULL,

@@ -7,7 +7,8 @@
  *	testl	$MASK, %esp		# MASK = (stack_size - 1) & ~(K - 1)
  *	jz	.Lcold			# K = 2^ceil(log2(threshold + frame))
  *
- * and, out of line inside the same function,
+ * and, out of line just before the function's label (or after its body
+ * when the function has a patchable entry area of its own),
  *
  * .Lcold:	call	__stackcheck_slowpath
  *		nopl	SITE-(.+7)(%eax)	# 7-byte nop, disp32 = PC-relative site
@@ -15,6 +16,9 @@
  *
  * so the return address of the call points at the nop and the 32-bit
  * displacement at ra+3 locates the site descriptor: site = ra + 7 + disp.
+ * A check after a dynamic allocation calls in line (the call and the nop,
+ * no jmp).  stackcheck_site_addr(ra) is the address in the function the
+ * site belongs to, for symbolizing.
  * Because every THREAD_SIZE-aligned stack has (sp & (stack_size - 1)) bytes
  * left, the test fires (sometimes early, never late) when fewer than
  * threshold + frame bytes remain.  __stackcheck_slowpath then does the exact
@@ -45,6 +49,23 @@ struct stackcheck_site {
 	unsigned int low;	/* lowest bytes-left seen here, ~0u: never */
 	unsigned int hits;	/* exact-check hits (saturating) */
 };
+
+/*
+ * Where the function resumes after the check whose slow-path call returns
+ * to ra: the stub's jmp target (rel8 or rel32), or right after the nop of an
+ * in-line check.  The call itself may lie outside the function.
+ */
+static inline unsigned long stackcheck_site_addr(unsigned long ra)
+{
+	const unsigned char *p = (const unsigned char *)(ra + 7);
+
+	if (p[0] == 0xeb)
+		return ra + 9 + (signed char)p[1];
+	if (p[0] == 0xe9)
+		return ra + 12 + (unsigned long)(p[1] | p[2] << 8 | p[3] << 16 |
+						 (unsigned long)p[4] << 24);
+	return ra + 7;
+}
 
 #endif /* !__ASSEMBLER__ */
 

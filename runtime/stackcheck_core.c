@@ -390,7 +390,7 @@ static void function_name(struct stackcheck_event *ev, char *buf,
 		buf[i] = 0;
 		return;
 	}
-	stackcheck_glue_symbolize(ev->ra - 5, buf, len);
+	stackcheck_glue_symbolize(stackcheck_site_addr(ev->ra), buf, len);
 	for (i = 0; buf[i]; i++)
 		if (buf[i] == '+')
 			buf[i] = 0;
@@ -415,12 +415,12 @@ static unsigned int build_chain(struct stackcheck_event *ev, unsigned long fp,
 
 	*truncated = false;
 	if (info & STACKCHECK_INFO_DYNAMIC) {
-		loc = ev->ra - 5;
+		loc = stackcheck_site_addr(ev->ra);
 		low = sp;
 	} else {
 		unsigned long frame = info & STACKCHECK_INFO_FRAME_MASK;
 
-		c[n].loc = ev->ra - 5;
+		c[n].loc = stackcheck_site_addr(ev->ra);
 		c[n].lowest = sp + 4 - frame;
 		c[n++].size = frame;
 		if (sp + 4 > top)
@@ -481,7 +481,7 @@ static void print_block(struct stackcheck_event *ev, unsigned long fp,
 	print_event_line(who.cpu, seq, "comm=%s pid=%d cpu=%u context=%s",
 			 who.comm, who.pid, who.cpu,
 			 context_names[who.context & 3]);
-	stackcheck_glue_symbolize(ev->ra - 5, sym, sizeof(sym));
+	stackcheck_glue_symbolize(stackcheck_site_addr(ev->ra), sym, sizeof(sym));
 	print_event_line(who.cpu, seq, "site=%s",
 			 sym[0] == '0' && sym[1] == 'x' && site->name ?
 			 site->name : sym);
@@ -572,7 +572,7 @@ static void site_label(struct stackcheck_site *site, char *buf, unsigned int len
 	} else if (site) {
 		for (i = 0; i < STACKCHECK_TOP_SITES; i++) {
 			if (stackcheck_top[i].site == site) {
-				stackcheck_glue_symbolize(stackcheck_top[i].ra - 5,
+				stackcheck_glue_symbolize(stackcheck_site_addr(stackcheck_top[i].ra),
 							  buf, len);
 				return;
 			}

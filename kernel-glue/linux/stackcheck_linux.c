@@ -294,7 +294,7 @@ static int stackcheck_sites_show(struct seq_file *m, void *v)
 	sort(top, n, sizeof(top[0]), stackcheck_top_cmp, NULL);
 	seq_puts(m, "left stack frame hits site\n");
 	for (i = 0; i < n; i++) {
-		stackcheck_glue_symbolize(top[i].ra - 5, sym, sizeof(sym));
+		stackcheck_glue_symbolize(stackcheck_site_addr(top[i].ra), sym, sizeof(sym));
 		seq_printf(m, "%d %s %u %u %s\n", top[i].left,
 			   kind_names[top[i].kind % STACKCHECK_NR_KINDS],
 			   top[i].site->info & STACKCHECK_INFO_FRAME_MASK,

@@ -1,7 +1,9 @@
 /* The entry check of a non-leaf function with a small frame: the two
    instruction fast path comes first, with MASK 0x1800 (threshold 1024 +
-   a small frame rounds up to K = 2048 on an 8 KiB stack), and the cold stub
-   calls the slow path and carries the site in a 7-byte nop.  */
+   a small frame rounds up to K = 2048 on an 8 KiB stack), and the cold stub,
+   just before the function's label (a local function "small_frame.stackcheck"
+   with an unwind entry of its own), calls the slow path and carries the site
+   in a 7-byte nop.  */
 /* { dg-do compile } */
 /* { dg-options "-O2 -mregparm=3" } */
 
@@ -15,8 +17,9 @@ small_frame (int x)
 
 /* { dg-final { scan-assembler-function-first small_frame "^\ttestl\t\\\$0x1800, %esp" } } */
 /* { dg-final { scan-assembler-function small_frame "^\ttestl\t\\\$0x1800, %esp\t# stackcheck frame=\[0-9\]+\n\tjz\t\\.LSCc\[0-9\]+$" 1 } } */
+/* { dg-final { scan-assembler "\nsmall_frame\\.stackcheck:\n\t\\.cfi_startproc\n\\.LSCc\[0-9\]+:\n\tcall\t__stackcheck_slowpath\n\tnopl\t\\.LSCd\[0-9\]+-\\(\\.\\+7\\)\\(%eax\\)\n\tjmp\t\\.LSCr\[0-9\]+\n\t\\.cfi_endproc\n\t\\.size\tsmall_frame\\.stackcheck, \\.-small_frame\\.stackcheck\n\t\\.p2align 4\n\t\\.type\tsmall_frame, @function\nsmall_frame:\n" } } */
 /* { dg-final { scan-assembler-function small_frame "^\\.LSCc\[0-9\]+:\n\tcall\t__stackcheck_slowpath\n\tnopl\t\\.LSCd\[0-9\]+-\\(\\.\\+7\\)\\(%eax\\)\n\tjmp\t\\.LSCr\[0-9\]+$" 1 } } */
 /* { dg-final { scan-assembler "\\.pushsection __stackcheck_sites,\"aw\",@progbits" } } */
-/* { dg-final { scan-table "^small_frame\t\[^\t\]*basic\\.c:11\t\[0-9\]+\t0\tchecked$" 1 } } */
+/* { dg-final { scan-table "^small_frame\t\[^\t\]*basic\\.c:13\t\[0-9\]+\t0\tchecked$" 1 } } */
 /* The descriptor: name, info = log2(8192) << 24 | frame, never reported, no hits.  */
 /* { dg-final { scan-assembler "^\t\\.long \\.LSCn\[0-9\]+, 0xd0000\[0-9a-f\]\[0-9a-f\], 0xffffffff, 0$" } } */
