@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: GPL-2.0
+# stackcheck reach: Linux 6.12 as well as 6.1, i386_defconfig as well as
+# tinyconfig, 4 KiB stacks, load and event storms.  Included by
+# kernel-glue/kernel.mk's include line in the top Makefile.
+#
+#	make reach-kernel	build one configuration (REACH_KVER, REACH_CONFIG:
+#				tiny, tiny-4k, defconfig) under
+#				$(BUILD)/kernel/reach/$(REACH_KVER)-$(REACH_CONFIG)/
+#	make reach-boot		boot it with REACH_ARGS; log: boot.log there
+#	make check-reach-full	the whole matrix (testsuite/stackcheck.reach with
+#				STACKCHECK_REACH_FULL=1): 6.12 tiny and tiny-4k
+#				with a 60 s load, the 8K/4K table, 6.12 defconfig
+#	make check-full		make check, then check-reach-full
+#
+# `make check` runs the CI part of testsuite/stackcheck.reach: one build
+# and one boot of 6.12 tiny (selftest, storm, a 10 s load).
+
+REACH_OUT	:= $(BUILD)/kernel/reach
+REACH_KVER	?= 6.12
+REACH_CONFIG	?= tiny
+REACH_KSRC	?=
+REACH_DIR	= $(REACH_OUT)/$(REACH_KVER)-$(REACH_CONFIG)
+REACH_ARGS	?= stackcheck.selftest=1 reach.storm=1000000 reach.load=60
+REACH_TIMEOUT	?= 900
+REACH_ENV	= ROOT=$(CURDIR) PLUGIN=$(abspath $(PLUGIN)) KOUT=$(REACH_OUT) \
+		  KJOBS=$(or $(KJOBS),2) KSRC=$(REACH_KSRC)
+
+.PHONY: reach-deps reach-kernel reach-boot check-reach-full
+
+reach-deps:
+	@bash kernel-glue/linux/reach/deps
+
+reach-kernel: $(PLUGIN)
+	@$(REACH_ENV) bash kernel-glue/linux/reach/build $(REACH_KVER) $(REACH_CONFIG)
+
+reach-boot:
+	@BOOT_TIMEOUT=$(REACH_TIMEOUT) bash kernel-glue/linux/boot \
+		$(REACH_DIR)/obj/arch/x86/boot/bzImage $(REACH_DIR)/initramfs.cpio.gz \
+		$(REACH_DIR)/boot.log $(REACH_ARGS)
+
+# The CI part needs linux-source-6.12 and stress-ng as well.
+check-deps: reach-deps
+
+check-reach-full: check-deps
+	@$(MAKE) --no-print-directory build-all
+	@mkdir -p $(BUILD)/testsuite-reach-full
+	@cd $(BUILD)/testsuite-reach-full && STACKCHECK_BUILD=$(BUILD) STACKCHECK_REACH_FULL=1 \
+		runtest --tool stackcheck --srcdir $(CURDIR)/testsuite stackcheck.reach/reach.exp \
+		>runtest.out 2>&1; status=$$?; tail -n 12 runtest.out; \
+		echo "check-reach-full: summary in $(BUILD)/testsuite-reach-full/stackcheck.sum, figures in $(REACH_OUT)/results.txt"; \
+		exit $$status
+
+check-full: check check-reach-full

@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * stackcheck: the event-storm selftest (CONFIG_STACKCHECK_STORM).
+ *
+ * Raises N near-overflow events, a third on each stack stackcheck tells
+ * apart, all at once: the task share from the caller (a late initcall with
+ * stackcheck_storm.events=N, or a write of N to
+ * /sys/kernel/debug/stackcheck/storm), the hardirq share from an hrtimer in
+ * HRTIMER_MODE_REL_HARD (the PIT interrupt runs it on the hardirq stack),
+ * the softirq share from a tasklet the hrtimer schedules (run at interrupt
+ * exit on the softirq stack).  The hrtimer fires every 200 us of guest time
+ * while the task share runs, so interrupts land inside task reports, and a
+ * tasklet inside a hardirq report cannot (softirqs wait for the hardirq to
+ * end), but one inside a task report can: each is counted when it happens
+ * (the interrupted context's guard is held).
+ *
+ * Each event is one call of an instrumented function, storm_hit_<kind>(),
+ * made from storm_descend_<kind>(), which is not instrumented and moves
+ * the stack pointer (alloca) so that the call leaves between the reserve
+ * and the threshold: every call is exactly one event, never an imminent
+ * overflow.  The depth sweeps 4 bytes at a time, so each site reaches new
+ * lows (and the rate limit has blocks to drop) before the sweep starts over.
+ *
+ * Pass, per stack kind: the runtime's event counter rose by exactly the
+ * calls made there; over all kinds the sites' hit counters rose by the same
+ * total (no event counted without its site, none lost as nested); the
+ * blocks printed stayed within the rate limit's bound; the timer kept
+ * firing.  Results are KTAP lines, "stackcheck-storm: " prefixed, and
+ * /sys/kernel/debug/stackcheck/storm shows the last run's figures.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/moduleparam.h>
+#include <linux/hrtimer.h>
+#include <linux/interrupt.h>
+#include <linux/ktime.h>
+#include <linux/sched.h>
+#include <linux/sched/task_stack.h>
+#include <linux/magic.h>
+#include <linux/mutex.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/uaccess.h>
+#include <asm/processor.h>
+
+#include "stackcheck_glue.h"
+
+/* The plugin's attribute: these functions move sp, they are not checked. */
+#ifdef STACKCHECK_PLUGIN
+#define __storm_nocheck __attribute__((no_stackcheck))
+#else
+#define __storm_nocheck
+#endif
+
+static unsigned long events;
+module_param(events, ulong, 0444);
+MODULE_PARM_DESC(events, "N: raise N near-overflow events at boot (late initcall)");
+
+static bool imminent;
+module_param(imminent, bool, 0444);
+MODULE_PARM_DESC(imminent, "1: at boot, one call that leaves fewer bytes than the reserve");
+
+#define STORM_HIT_FRAME		96	/* storm_hit's own array: checked */
+#define STORM_TASK_CHUNK	500	/* events per descent, task stack */
+#define STORM_IRQ_CHUNK		100	/* per timer shot and per tasklet run */
+#define STORM_PERIOD_NS		200000	/* the hrtimer, guest time */
+#define STORM_TIMEOUT_S		600
+
+extern struct stackcheck_site __start___stackcheck_sites[];
+extern struct stackcheck_site __stop___stackcheck_sites[];
+
+struct storm_share {
+	unsigned long want;		/* events to raise on this stack */
+	unsigned long calls;		/* raised (calls of storm_hit_<kind>) */
+	unsigned long chunks;
+	unsigned long wrong_stack;	/* chunks skipped: not on this stack */
+	unsigned long nested;		/* chunks run while a report was open */
+	unsigned int sweep;		/* depth step */
+};
+
+struct storm_result {
+	struct storm_share share[3];	/* task, hardirq, softirq */
+	unsigned long events[STACKCHECK_NR_KINDS];	/* counter deltas */
+	unsigned long printed[STACKCHECK_NR_KINDS];
+	unsigned long dropped[STACKCHECK_NR_KINDS];
+	unsigned long long hits;	/* sum of the sites' hit deltas */
+	unsigned long timer_fires;
+	u64 timer_late_max_ns;
+	u64 elapsed_ns;
+	unsigned long bound;		/* blocks the rate limit allows */
+	bool ran, passed;
+};
+
+static struct storm_result storm_last;
+static struct storm_result *storm_cur;
+static DEFINE_MUTEX(storm_mutex);
+static struct hrtimer storm_timer;
+static struct tasklet_struct storm_tasklet;
+static bool storm_stop;
+
+static bool storm_on(enum stackcheck_kind kind)
+{
+	struct stackcheck_stack st;
+
+	return stackcheck_glue_stack(current_stack_pointer, &st) &&
+	       st.kind == kind;
+}
+
+/* A report of a context below ctx is open on this CPU: we interrupted it. */
+static bool storm_report_open(enum stackcheck_context ctx)
+{
+	struct stackcheck_cpu *cpu = stackcheck_glue_cpu();
+	int c;
+
+	for (c = STACKCHECK_CTX_TASK; c < ctx; c++)
+		if (READ_ONCE(cpu->busy[c]))
+			return true;
+	return false;
+}
+
+/*
+ * Bytes left the events are aimed at: from threshold - 96 down to
+ * reserve + 96, 4 bytes a step.
+ */
+static unsigned int storm_target(struct storm_share *sh)
+{
+	int hi = READ_ONCE(stackcheck_config.threshold) - 96;
+	int lo = stackcheck_config.reserve + 96;
+	unsigned int steps = hi > lo ? (hi - lo) / 4 + 1 : 1;
+
+	return hi - 4 * (sh->sweep++ % steps);
+}
+
+/*
+ * One instrumented function per stack kind (one check site each); noipa
+ * keeps identical code folding from making them one.
+ */
+#define STORM_KIND(kind)						\
+static noinline __attribute__((__noipa__))				\
+unsigned int storm_hit_##kind(unsigned int x)				\
+{									\
+	volatile char pad[STORM_HIT_FRAME];				\
+									\
+	pad[0] = x;							\
+	pad[STORM_HIT_FRAME - 1] = x;					\
+	return pad[0] + pad[STORM_HIT_FRAME - 1];			\
+}									\
+									\
+/* Not checked: puts sp target bytes above the stack's bottom. */	\
+static noinline __storm_nocheck __attribute__((__noipa__))		\
+unsigned long storm_descend_##kind(unsigned int target, unsigned int n) \
+{									\
+	unsigned long left = current_stack_pointer & (THREAD_SIZE - 1);	\
+	unsigned long need = target + STORM_HIT_FRAME + 64;		\
+	volatile char *p;						\
+	unsigned int i, sum = 0;					\
+									\
+	if (left < need + 64)						\
+		return 0;	/* already deeper than the target */	\
+	p = __builtin_alloca(left - need);				\
+	p[0] = 0;							\
+	for (i = 0; i < n; i++)						\
+		sum += storm_hit_##kind(i);				\
+	p[0] = sum;							\
+	return n;							\
+}
+
+STORM_KIND(task)
+STORM_KIND(hardirq)
+STORM_KIND(softirq)
+
+static void storm_chunk(struct storm_share *sh, enum stackcheck_kind kind,
+			enum stackcheck_context ctx, unsigned long chunk)
+{
+	unsigned long n = min_t(unsigned long, chunk, sh->want - sh->calls);
+	unsigned long done;
+
+	if (!n)
+		return;
+	if (!storm_on(kind)) {
+		sh->wrong_stack++;
+		return;
+	}
+	if (storm_report_open(ctx))
+		sh->nested++;
+	switch (kind) {
+	case STACKCHECK_TASK:
+		done = storm_descend_task(storm_target(sh), n);
+		break;
+	case STACKCHECK_HARDIRQ:
+		done = storm_descend_hardirq(storm_target(sh), n);
+		break;
+	default:
+		done = storm_descend_softirq(storm_target(sh), n);
+		break;
+	}
+	if (!done)
+		sh->wrong_stack++;
+	sh->calls += done;
+	sh->chunks++;
+}
+
+static void storm_tasklet_fn(struct tasklet_struct *t)
+{
+	struct storm_result *r = READ_ONCE(storm_cur);
+
+	if (r)
+		storm_chunk(&r->share[STACKCHECK_SOFTIRQ], STACKCHECK_SOFTIRQ,
+			    STACKCHECK_CTX_SOFTIRQ, STORM_IRQ_CHUNK);
+}
+
+static enum hrtimer_restart storm_timer_fn(struct hrtimer *t)
+{
+	struct storm_result *r = READ_ONCE(storm_cur);
+	ktime_t now = hrtimer_cb_get_time(t);
+	u64 late = ktime_to_ns(ktime_sub(now, hrtimer_get_expires(t)));
+
+	if (!r || READ_ONCE(storm_stop))
+		return HRTIMER_NORESTART;
+	r->timer_fires++;
+	if (late > r->timer_late_max_ns)
+		r->timer_late_max_ns = late;
+	/* A hardirq chunk, nested in a report when one is open. */
+	storm_chunk(&r->share[STACKCHECK_HARDIRQ], STACKCHECK_HARDIRQ,
+		    STACKCHECK_CTX_HARDIRQ, STORM_IRQ_CHUNK);
+	if (r->share[STACKCHECK_SOFTIRQ].calls < r->share[STACKCHECK_SOFTIRQ].want)
+		tasklet_hi_schedule(&storm_tasklet);
+	hrtimer_forward_now(t, ns_to_ktime(STORM_PERIOD_NS));
+	return HRTIMER_RESTART;
+}
+
+static unsigned long long storm_sum_hits(void)
+{
+	struct stackcheck_site *s;
+	unsigned long long sum = 0;
+
+	for (s = __start___stackcheck_sites; s < __stop___stackcheck_sites; s++)
+		sum += READ_ONCE(s->hits);
+	return sum;
+}
+
+static void storm_print(const char *fmt, ...)
+{
+	char line[STACKCHECK_LINE_MAX];
+	va_list ap;
+	int n;
+
+	n = scnprintf(line, sizeof(line), "stackcheck-storm: ");
+	va_start(ap, fmt);
+	vscnprintf(line + n, sizeof(line) - n, fmt, ap);
+	va_end(ap);
+	stackcheck_glue_print(line);
+}
+
+static const char *const storm_kind_names[] = { "task", "hardirq", "softirq" };
+
+/* Runs the storm from process context; prints KTAP; true when it passed. */
+static bool storm_run(unsigned long n)
+{
+	struct storm_result *r = &storm_last;
+	struct stackcheck_stats before[STACKCHECK_NR_KINDS];
+	unsigned int burst = READ_ONCE(stackcheck_config.burst);
+	unsigned int interval = READ_ONCE(stackcheck_config.interval_ms);
+	unsigned long long hits0, events_sum = 0;
+	unsigned long printed_sum = 0, deadline;
+	u64 t0;
+	int k, nr = 0;
+	bool ok, all = true;
+
+	memset(r, 0, sizeof(*r));
+	r->ran = true;
+	for (k = 0; k < 3; k++)
+		r->share[k].want = n / 3 + (k < n % 3);
+	for (k = 0; k < STACKCHECK_NR_KINDS; k++)
+		before[k] = stackcheck_stats[k];
+	hits0 = storm_sum_hits();
+
+	storm_print("KTAP version 1");
+	storm_print("# storm: %lu events, threshold %d, reserve %d, THREAD_SIZE %lu, ratelimit %u per %u ms",
+		    n, READ_ONCE(stackcheck_config.threshold),
+		    stackcheck_config.reserve, THREAD_SIZE, burst, interval);
+	storm_print("begin");
+	t0 = ktime_get_ns();
+
+	WRITE_ONCE(storm_stop, false);
+	WRITE_ONCE(storm_cur, r);
+	hrtimer_init(&storm_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	storm_timer.function = storm_timer_fn;
+	hrtimer_start(&storm_timer, ns_to_ktime(STORM_PERIOD_NS),
+		      HRTIMER_MODE_REL_HARD);
+
+	/* The task share, yielding between chunks: userspace keeps running. */
+	while (r->share[STACKCHECK_TASK].calls < r->share[STACKCHECK_TASK].want) {
+		storm_chunk(&r->share[STACKCHECK_TASK], STACKCHECK_TASK,
+			    STACKCHECK_CTX_TASK, STORM_TASK_CHUNK);
+		if (r->share[STACKCHECK_TASK].wrong_stack > 100)
+			break;
+		cond_resched();
+	}
+	deadline = jiffies + STORM_TIMEOUT_S * HZ;
+	while ((r->share[STACKCHECK_HARDIRQ].calls < r->share[STACKCHECK_HARDIRQ].want ||
+		r->share[STACKCHECK_SOFTIRQ].calls < r->share[STACKCHECK_SOFTIRQ].want) &&
+	       time_before(jiffies, deadline))
+		schedule_timeout_interruptible(1);
+
+	WRITE_ONCE(storm_stop, true);
+	hrtimer_cancel(&storm_timer);
+	tasklet_kill(&storm_tasklet);
+	WRITE_ONCE(storm_cur, NULL);
+	r->elapsed_ns = ktime_get_ns() - t0;
+
+	for (k = 0; k < STACKCHECK_NR_KINDS; k++) {
+		r->events[k] = READ_ONCE(stackcheck_stats[k].events) - before[k].events;
+		r->printed[k] = READ_ONCE(stackcheck_stats[k].printed) - before[k].printed;
+		r->dropped[k] = READ_ONCE(stackcheck_stats[k].dropped) - before[k].dropped;
+		events_sum += r->events[k];
+		printed_sum += r->printed[k];
+	}
+	r->hits = storm_sum_hits() - hits0;
+	/* Fixed windows: a run of T ms touches at most T / interval + 2. */
+	r->bound = burst && interval ?
+		   burst * (unsigned long)(div_u64(r->elapsed_ns, 1000000ULL * interval) + 2) :
+		   ULONG_MAX;
+	storm_print("end");
+
+	storm_print("1..%d", 6);
+	for (k = 0; k < 3; k++) {
+		struct storm_share *sh = &r->share[k];
+
+		ok = sh->calls == sh->want && r->events[k] == sh->calls;
+		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu, printed %lu, dropped %lu, chunks inside an open report %lu",
+			    storm_kind_names[k], sh->calls, sh->want, sh->chunks,
+			    sh->wrong_stack, r->events[k], r->printed[k],
+			    r->dropped[k], sh->nested);
+		storm_print("%s %d - %s_events_counted", ok ? "ok" : "not ok",
+			    ++nr, storm_kind_names[k]);
+		all &= ok;
+	}
+	ok = r->hits == events_sum && r->events[STACKCHECK_OTHER] == 0;
+	storm_print("# site hits %llu, events %llu (other stack %lu)", r->hits,
+		    events_sum, r->events[STACKCHECK_OTHER]);
+	storm_print("%s %d - every_event_has_its_site", ok ? "ok" : "not ok", ++nr);
+	all &= ok;
+	ok = printed_sum <= r->bound;
+	storm_print("# printed %lu blocks in %llu ms, bound %lu (%u per %u ms window)",
+		    printed_sum, div_u64(r->elapsed_ns, 1000000), r->bound,
+		    burst, interval);
+	storm_print("%s %d - log_within_bound", ok ? "ok" : "not ok", ++nr);
+	all &= ok;
+	ok = r->share[STACKCHECK_HARDIRQ].nested + r->share[STACKCHECK_SOFTIRQ].nested > 0;
+	storm_print("# timer fired %lu times, latest %llu us late; hardirq chunks inside an open report %lu, softirq chunks %lu",
+		    r->timer_fires, div_u64(r->timer_late_max_ns, 1000),
+		    r->share[STACKCHECK_HARDIRQ].nested,
+		    r->share[STACKCHECK_SOFTIRQ].nested);
+	storm_print("%s %d - interrupt_inside_report_handled", ok ? "ok" : "not ok", ++nr);
+	all &= ok;
+	r->passed = all;
+	storm_print("# storm: %s", all ? "passed" : "FAILED");
+	stackcheck_print_summary();
+	return all;
+}
+
+/*
+ * An imminent overflow on the task stack: one call leaving about half the
+ * reserve.  The runtime must print it (never rate-limited) from its
+ * emergency stack before the frame is used, and the task stack's end
+ * marker must still be intact afterwards.  With stackcheck.panic=1 the
+ * kernel panics right after the block: the log then ends with it.
+ */
+static bool storm_imminent(void)
+{
+	struct stackcheck_stats *st = &stackcheck_stats[STACKCHECK_TASK];
+	unsigned long printed = READ_ONCE(st->printed);
+	int lowest0 = READ_ONCE(st->lowest), lowest;
+	unsigned int target = stackcheck_config.reserve / 2;
+	unsigned long done;
+	bool ok;
+
+	storm_print("KTAP version 1");
+	storm_print("1..1");
+	/* storm_descend_task leaves target + 64 bytes of slack: aim lower. */
+	done = storm_descend_task(target > 64 ? target - 64 : 0, 1);
+	lowest = READ_ONCE(st->lowest);
+	ok = done == 1 && READ_ONCE(st->printed) == printed + 1 &&
+	     lowest < stackcheck_config.reserve && lowest >= 0 &&
+	     lowest < lowest0 && *end_of_stack(current) == STACK_END_MAGIC;
+	storm_print("# imminent: called %lu, lowest %d bytes left (reserve %d), printed %lu -> %lu, end of stack %s",
+		    done, lowest, stackcheck_config.reserve, printed,
+		    READ_ONCE(st->printed),
+		    *end_of_stack(current) == STACK_END_MAGIC ? "intact" : "OVERWRITTEN");
+	storm_print("%s 1 - imminent_reported_before_damage", ok ? "ok" : "not ok");
+	return ok;
+}
+
+/* ---- /sys/kernel/debug/stackcheck/storm ---- */
+
+static int storm_show(struct seq_file *m, void *v)
+{
+	struct storm_result *r = &storm_last;
+	int k;
+
+	mutex_lock(&storm_mutex);
+	if (!r->ran) {
+		seq_puts(m, "storm: not run\n");
+		goto out;
+	}
+	seq_printf(m, "storm: %s elapsed_ms=%llu timer_fires=%lu timer_late_max_us=%llu bound=%lu site_hits=%llu\n",
+		   r->passed ? "passed" : "FAILED",
+		   div_u64(r->elapsed_ns, 1000000), r->timer_fires,
+		   div_u64(r->timer_late_max_ns, 1000), r->bound, r->hits);
+	for (k = 0; k < 3; k++)
+		seq_printf(m, "storm: stack=%s want=%lu calls=%lu events=%lu printed=%lu dropped=%lu nested=%lu\n",
+			   storm_kind_names[k], r->share[k].want,
+			   r->share[k].calls, r->events[k], r->printed[k],
+			   r->dropped[k], r->share[k].nested);
+out:
+	mutex_unlock(&storm_mutex);
+	return 0;
+}
+
+static int storm_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, storm_show, NULL);
+}
+
+static ssize_t storm_write(struct file *file, const char __user *ubuf,
+			   size_t count, loff_t *ppos)
+{
+	unsigned long n;
+	int ret;
+
+	ret = kstrtoul_from_user(ubuf, count, 0, &n);
+	if (ret)
+		return ret;
+	if (n < 3)
+		return -EINVAL;
+	mutex_lock(&storm_mutex);
+	storm_run(n);
+	mutex_unlock(&storm_mutex);
+	return count;
+}
+
+static const struct file_operations storm_fops = {
+	.open = storm_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+	.write = storm_write,
+};
+
+static int __init stackcheck_storm_init(void)
+{
+	struct dentry *dir = debugfs_lookup("stackcheck", NULL);
+
+	tasklet_setup(&storm_tasklet, storm_tasklet_fn);
+	if (!IS_ERR_OR_NULL(dir)) {
+		debugfs_create_file("storm", 0600, dir, NULL, &storm_fops);
+		dput(dir);
+	}
+	if (imminent)
+		storm_imminent();
+	if (events >= 3) {
+		mutex_lock(&storm_mutex);
+		storm_run(events);
+		mutex_unlock(&storm_mutex);
+	}
+	return 0;
+}
+/* After the glue's selftest (a late_initcall): the log stays in order. */
+late_initcall_sync(stackcheck_storm_init);
