@@ -321,6 +321,7 @@ struct boot {
 	struct where start;
 	const char *marker;
 	int saw_linux, saw_enabled, saw_content;
+	int stamped;			/* its kernel lines carry printk times */
 	long long threshold, size, reserve, sites, panic;
 	struct kindstat k[NKINDS];
 	struct sumline sum[NKINDS];
@@ -334,6 +335,7 @@ struct boot {
 struct firsts {
 	unsigned long long n;
 	struct where at[FIRST_N];
+	struct where last;		/* note_line: one count per line */
 };
 
 #define OPEN_BUCKETS 1024
@@ -370,6 +372,26 @@ static void note_first(struct firsts *f, struct where w)
 	if (f->n < FIRST_N)
 		f->at[f->n] = w;
 	f->n++;
+}
+
+/* Like note_first, but a line counts once however many messages it holds. */
+static void note_line(struct firsts *f, struct where w)
+{
+	if (f->n && f->last.file == w.file && f->last.line == w.line)
+		return;
+	f->last = w;
+	note_first(f, w);
+}
+
+/* Lines (not messages: a line may hold two) with "stackcheck: " in them. */
+static void count_stackcheck_line(struct where w)
+{
+	static struct where last;
+
+	if (R.stackcheck_lines && last.file == w.file && last.line == w.line)
+		return;
+	last = w;
+	R.stackcheck_lines++;
 }
 
 static void kindstat_low(struct kindstat *ks, const struct event *ev)
@@ -706,6 +728,30 @@ static void skip_spaces(const char **p)
 		(*p)++;
 }
 
+/*
+ * A symbol from kallsyms may end with its module: "fn+0x5/0x80 [mod]" (the
+ * kernel glue prints it so, as kernel stack traces do).  After the token
+ * sym[0..*len) at *p: take " [mod]" into the symbol when it is there and
+ * ends the line.  True when the line ends there, with or without it.
+ */
+static int module_suffix(const char **p, const char *sym, size_t *len)
+{
+	const char *s = *p, *close;
+
+	if (at_end(s))
+		return 1;
+	if (s[0] != ' ' || s[1] != '[')
+		return 0;
+	close = s + 2;
+	while (*close && *close != ']' && *close != ' ' && *close != '\t' && *close != '[')
+		close++;
+	if (*close != ']' || close == s + 2 || !at_end(close + 1))
+		return 0;
+	*len = (size_t)(close + 1 - sym);
+	*p = close + 1;
+	return 1;
+}
+
 static int kind_of(const char *s, size_t n)
 {
 	int i;
@@ -869,7 +915,7 @@ static enum line_kind parse_event_body(const char *s, struct parsed *pl)
 	if (starts(s, "site=")) {
 		s += 5;
 		pl->symlen = token(&s, &pl->sym);
-		if (!pl->symlen || !at_end(s))
+		if (!pl->symlen || !module_suffix(&s, pl->sym, &pl->symlen))
 			return L_SKIP;
 		return L_SITE;
 	}
@@ -903,7 +949,7 @@ static enum line_kind parse_event_body(const char *s, struct parsed *pl)
 			return L_SKIP;
 		skip_spaces(&s);
 		pl->symlen = token(&s, &pl->sym);
-		if (!pl->symlen || !at_end(s))
+		if (!pl->symlen || !module_suffix(&s, pl->sym, &pl->symlen))
 			return L_SKIP;
 		return L_ENTRY;
 	}
@@ -931,7 +977,7 @@ static int parse_event_line(const char *s, struct parsed *pl)
 
 static void skip_line(struct where w)
 {
-	note_first(&R.skipped, w);
+	note_line(&R.skipped, w);
 }
 
 /* An event line that parsed: apply it to its open event. */
@@ -966,7 +1012,7 @@ static void apply_event_line(struct parsed *pl, struct where w)
 	if (!ev) {
 		/* Its title is not in this boot: the log began mid-event,
 		 * or the title line was lost. */
-		note_first(&R.orphans, w);
+		note_line(&R.orphans, w);
 		return;
 	}
 	switch (pl->kind) {
@@ -1050,14 +1096,33 @@ static int parse_summary(const char *s, struct where w)
 {
 	static const char *const want[] = { "stack", "events", "printed", "dropped",
 					    "lowest", "at" };
-	const char *v[6];
-	size_t l[6];
+	const char *v[6], *mod = strstr(s, " ["), *p;
+	size_t l[6], modlen = 0;
 	struct sumline sl;
-	int kind;
+	char *head = NULL;
+	int kind, ok;
 
 	memset(&sl, 0, sizeof(sl));
-	if (!parse_kv(s, want, 6, v, l))
+	/* at=fn+0x5/0x80 [mod]: the module goes with at= (the last key) */
+	while (mod && (p = strstr(mod + 1, " [")))
+		mod = p;
+	p = mod;
+	if (mod && (!module_suffix(&p, mod, &modlen) || !modlen))
+		mod = NULL;
+	if (mod) {
+		head = xcalloc((size_t)(mod - s) + 1, 1);
+		memcpy(head, s, (size_t)(mod - s));
+		ok = parse_kv(head, want, 6, v, l) && l[5] && v[5] + l[5] == head + (mod - s);
+		if (ok)		/* the values, in the line itself */
+			for (kind = 0; kind < 6; kind++)
+				v[kind] = s + (v[kind] - head);
+		free(head);
+		if (!ok)
+			return 0;
+		l[5] += modlen;
+	} else if (!parse_kv(s, want, 6, v, l)) {
 		return 0;
+	}
 	kind = kv_kind(v[0], l[0]);
 	if (kind < 0 ||
 	    !kv_int(v[1], l[1], 0, VAL_MAX, &sl.events) ||
@@ -1158,7 +1223,7 @@ static void parse_message(const char *msg, struct where w)
 {
 	struct parsed pl;
 
-	R.stackcheck_lines++;
+	count_stackcheck_line(w);
 	if (msg[0] == 'E' && isdigit((unsigned char)msg[1])) {
 		memset(&pl, 0, sizeof(pl));
 		if (!parse_event_line(msg, &pl)) {
@@ -1266,15 +1331,98 @@ static size_t clean_line(char *s, size_t n)
 	return o;
 }
 
-static void handle_line(char *line, size_t len, int overlong, struct where w)
+/*
+ * Where a printk time "[    1.234567] " (CONFIG_PRINTK_CALLER adds
+ * "[    T1] ") that ends right before p starts, looking no further back
+ * than line; NULL when there is none.  *zero when it is 0.000000.
+ */
+static const char *printk_stamp_start(const char *line, const char *p, int *zero)
+{
+	const char *q = p, *open;
+	int caller = 0;
+
+	if (q > line && q[-1] == ' ')
+		q--;
+	for (;;) {
+		const char *c;
+		int digits = 0, dots = 0, nonzero = 0;
+
+		if (q == line || q[-1] != ']')
+			return NULL;
+		for (open = q - 1; open > line && open[-1] != '[' && q - open < 32; open--)
+			;
+		if (open == line || open[-1] != '[')
+			return NULL;
+		for (c = open; c < q - 1 && *c == ' '; c++)
+			;
+		if (!caller && c < q - 1 && (*c == 'T' || *c == 'C')) {
+			/* the caller id: the time is before it */
+			for (c++; c < q - 1 && isdigit((unsigned char)*c); c++)
+				;
+			if (c != q - 1)
+				return NULL;
+			caller = 1;
+			q = open - 1;
+			continue;
+		}
+		for (; c < q - 1; c++) {
+			if (*c == '.')
+				dots++;
+			else if (isdigit((unsigned char)*c))
+				nonzero |= *c != '0', digits++;
+			else
+				return NULL;
+		}
+		if (dots != 1 || digits < 2)
+			return NULL;
+		*zero = !nonzero;
+		return open - 1;
+	}
+}
+
+/* A journalctl boot separator: "-- Boot 0123...cdef --" or "-- Reboot --". */
+static int journal_boot(const char *s)
+{
+	int i;
+
+	skip_spaces(&s);
+	if (starts(s, "-- Reboot --"))
+		return at_end(s + strlen("-- Reboot --"));
+	if (!starts(s, "-- Boot "))
+		return 0;
+	s += strlen("-- Boot ");
+	for (i = 0; isxdigit((unsigned char)s[i]); i++)
+		;
+	return i >= 8 && starts(s + i, " --") && at_end(s + i + 3);
+}
+
+/* One line, or one part of a line between carriage returns. */
+static void handle_segment(char *line, size_t len, int overlong, struct where w)
 {
 	const char *p, *msg;
 	char *end;
+	int zero;
 
-	R.lines++;
 	len = clean_line(line, len);
+	if (journal_boot(line)) {
+		if (R.cur.saw_linux || R.cur.saw_enabled || R.cur.saw_content)
+			boot_begin(w, "journal boot");
+		else {
+			R.cur.start = w;
+			R.cur.marker = "journal boot";
+		}
+		return;
+	}
 	p = strstr(line, "Linux version ");
-	if (p && isdigit((unsigned char)p[strlen("Linux version ")])) {
+	/*
+	 * The kernel's banner, printed at time 0.  Not a banner: a line with a
+	 * later printk time, or one with no time amid kernel lines that have
+	 * them (user space echoing /proc/version to the console).
+	 */
+	if (p && isdigit((unsigned char)p[strlen("Linux version ")]) &&
+	    (printk_stamp_start(line, p, &zero) ? zero : !R.cur.stamped)) {
+		int stamped = printk_stamp_start(line, p, &zero) != NULL;
+
 		if (R.cur.saw_linux || R.cur.saw_enabled || R.cur.saw_content)
 			boot_begin(w, "Linux version");
 		else {
@@ -1282,13 +1430,16 @@ static void handle_line(char *line, size_t len, int overlong, struct where w)
 			R.cur.marker = "Linux version";
 		}
 		R.cur.saw_linux = 1;
+		R.cur.stamped |= stamped;
 		boot_touch();
 	}
 	msg = strstr(line, "stackcheck: ");
 	if (!msg)
 		return;
+	if (printk_stamp_start(line, msg, &zero))
+		R.cur.stamped = 1;
 	if (overlong) {
-		R.stackcheck_lines++;
+		count_stackcheck_line(w);
 		skip_line(w);
 		return;
 	}
@@ -1299,12 +1450,12 @@ static void handle_line(char *line, size_t len, int overlong, struct where w)
 	 */
 	while (msg) {
 		static const char kpanic[] = "Kernel panic - not syncing: ";
-		char *next;
+		char *next, *stop, cut, keep;
 
 		/* the kernel glue's panic("stackcheck: %s", why) */
 		if ((size_t)(msg - line) >= strlen(kpanic) &&
 		    !strncmp(msg - strlen(kpanic), kpanic, strlen(kpanic))) {
-			R.stackcheck_lines++;
+			count_stackcheck_line(w);
 			boot_touch();
 			R.cur.saw_content = 1;
 			R.cur.panics++;
@@ -1315,16 +1466,49 @@ static void handle_line(char *line, size_t len, int overlong, struct where w)
 		msg += strlen("stackcheck: ");
 		next = strstr(msg, "stackcheck: ");
 		end = next ? next : line + len;
-		if (next)
-			*next = 0;
+		if (next) {
+			/* the next line's printk time and level are not ours */
+			const char *st = printk_stamp_start(msg, next, &zero);
+
+			if (st)
+				end = (char *)st;
+			if (end - msg >= 3 && end[-1] == '>' && isdigit((unsigned char)end[-2]) &&
+			    end[-3] == '<')
+				end -= 3;
+		}
+		cut = *end;
+		*end = 0;
 		/* trailing blanks are not part of any field */
-		while (end > msg && (end[-1] == ' ' || end[-1] == '\t'))
-			*--end = 0;
+		stop = end;
+		while (stop > msg && (stop[-1] == ' ' || stop[-1] == '\t'))
+			stop--;
+		keep = *stop;
+		*stop = 0;
 		parse_message(msg, w);
-		if (next)
-			*next = 's';
+		*stop = keep;
+		*end = cut;
 		msg = next;
 	}
+}
+
+/*
+ * A line of the log.  A lone carriage return ends a line on a terminal as
+ * much as a newline does: the parts between CRs are read one by one (with
+ * the line number of their line), so a line a CR glued to the next is two.
+ */
+static void handle_line(char *line, size_t len, int overlong, struct where w)
+{
+	char *seg = line, *cr;
+
+	R.lines++;
+	while ((cr = memchr(seg, '\r', len - (size_t)(seg - line)))) {
+		*cr = 0;
+		if (cr > seg)
+			handle_segment(seg, (size_t)(cr - seg), 0, w);
+		seg = cr + 1;
+	}
+	if (seg < line + len || (overlong && seg == line))
+		handle_segment(seg, len - (size_t)(seg - line), overlong, w);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1645,6 +1829,8 @@ static char *symbolize(const char *loc)
 			if (!parse_hex(&p, &size))
 				return NULL;
 		}
+		if (*p)		/* "[mod]": a module's, not in the vmlinux */
+			return NULL;
 	} else {
 		snprintf(name, sizeof(name), "%s", loc);
 	}
@@ -2712,23 +2898,26 @@ static const char usage_text[] =
 "    functions whose frames dominate across all chains.\n"
 "\n"
 "    A LOG is a file, or - for standard input: a serial capture (ANSI escapes,\n"
-"    CR, NUL bytes and firmware noise are dropped), dmesg with or without\n"
-"    timestamps, journalctl -k, <N> level prefixes.  A line is read from its\n"
-"    'stackcheck: '.  A boot starts at each file, at the kernel's 'Linux\n"
-"    version' line, and at a 'stackcheck: enabled' line that is not the first\n"
-"    of its boot.  Lines of one event are grouped by their id E<cpu>.<seq>\n"
-"    within a boot, so interleaved CPUs are fine.\n"
+"    NUL bytes and firmware noise are dropped, a lone CR ends a line as a\n"
+"    newline does), dmesg with or without timestamps, journalctl -k, <N> level\n"
+"    prefixes.  A line is read from its 'stackcheck: '; two glued on one line\n"
+"    are read as two.  A symbol may end with its module: 'fn+0x5/0x80 [mod]'.\n"
+"    A boot starts at each file, at journalctl's '-- Boot ID --', at the\n"
+"    kernel's 'Linux version' banner (printed at time 0: user space echoing\n"
+"    /proc/version is not a boot), and at a 'stackcheck: enabled' line that\n"
+"    is not the first of its boot.  Lines of one event are grouped by their\n"
+"    id E<cpu>.<seq> within a boot, so interleaved CPUs are fine.\n"
 "\n"
 "    Counting, exactly: an event is a title line ('near-overflow:' or\n"
 "    'imminent-overflow:').  An event whose 'end' line never comes (a new\n"
 "    title with its id, a new boot, or the end of the input comes first) is\n"
-"    truncated: counted, and used for what it has.  A line that starts with\n"
-"    'stackcheck: ' and cannot be parsed is skipped: counted, and the first\n"
-"    few are quoted.  An event line whose title is not open in its boot is an\n"
-"    orphan (the log began mid-event).  Each 'stackcheck: summary' line is\n"
-"    cross-checked: its printed= must equal the blocks of that stack seen\n"
-"    before it in the boot; every mismatch is reported.  Lines are cut at\n"
-"    65535 bytes; a cut line holding 'stackcheck: ' is skipped.\n"
+"    truncated: counted, and used for what it has.  A line that holds\n"
+"    'stackcheck: ' and cannot be parsed is skipped: counted once, and the\n"
+"    first few are quoted.  An event line whose title is not open in its\n"
+"    boot is an orphan (the log began mid-event).  Each 'stackcheck: summary'\n"
+"    line is cross-checked: its printed= must equal the blocks of that stack\n"
+"    seen before it in the boot; every mismatch is reported.  Lines are cut\n"
+"    at 65535 bytes; a cut line holding 'stackcheck: ' is skipped.\n"
 "\n"
 "    An ELF file among the arguments is taken as the VMLINUX (--vmlinux).\n"
 "\n"
@@ -2738,6 +2927,7 @@ static const char usage_text[] =
 "    --html FILE    Also write a self-contained HTML page (inline CSS and SVG,\n"
 "                   no network): the deepest chain of each stack kind drawn to\n"
 "                   scale against the stack size, the threshold and the reserve.\n"
+"                   FILE is never one of the inputs (that is an error).\n"
 "    --vmlinux FILE Symbolize chain locations function+off/size to file:line\n"
 "                   with elfutils libdwfl (needs DWARF: CONFIG_DEBUG_INFO).\n"
 "    --table FILE   The plugin's per-function table (-fplugin-arg-stackcheck-\n"
@@ -2748,6 +2938,7 @@ static const char usage_text[] =
 "                   any summary line's lowest= (which counts unprinted events).\n"
 "    --top N        Rows in the worst-sites and dominant-frames lists (10).\n"
 "    -h, --help     This text.\n"
+"    --             The end of the options: what follows are LOGs.\n"
 "\n"
 "EXIT STATUS\n"
 "    0  the logs were read (with --fail-below: and no stack went below BYTES).\n"
@@ -2840,6 +3031,23 @@ int main(int argc, char **argv)
 	if (!R.nfiles)
 		die("no log given%s (see --help)", vmlinux ? " (only an ELF file, taken as the vmlinux)" : "");
 	R.sites.limit = R.funcs.limit = MAP_MAX;
+	if (opt_html) {
+		/* The page must never overwrite what it is made from. */
+		struct stat hs, is;
+
+		if (!*opt_html)
+			die("--html wants a file name (see --help)");
+		if (stat(opt_html, &hs) == 0) {
+			for (i = 0; i < (int)R.nfiles + 2; i++) {
+				const char *in = i < (int)R.nfiles ? R.files[i] :
+						 i == (int)R.nfiles ? table : vmlinux;
+
+				if (in && strcmp(in, "-") && stat(in, &is) == 0 &&
+				    is.st_dev == hs.st_dev && is.st_ino == hs.st_ino)
+					die("--html %s: that is an input, not overwriting it", opt_html);
+			}
+		}
+	}
 
 	if (table)
 		read_table(table);

@@ -83,7 +83,7 @@ fuzz-report-corpus: $(REPORT_ASAN)
 		 $(REPORT_SEEDS)/*; do \
 		[ -f "$$f" ] || continue; n=$$((n+1)); \
 		for fmt in --json --html=$(FUZZ_OUT)/asan.html; do \
-		timeout 10 $(REPORT_ASAN) $$fmt --fail-below 300 "$$f" \
+		timeout 10 $(REPORT_ASAN) $$fmt --fail-below 300 -- "$$f" \
 			>$(FUZZ_OUT)/asan.out 2>$(FUZZ_OUT)/asan.err; rc=$$?; \
 		if [ $$rc -gt 2 ]; then bad=$$((bad+1)); echo "fuzz-report: $$f $$fmt: exit $$rc"; \
 			head -5 $(FUZZ_OUT)/asan.err; fi; \
