@@ -8,7 +8,7 @@
  * /sys/kernel/debug/stackcheck/storm), the hardirq share from an hrtimer in
  * HRTIMER_MODE_REL_HARD (the PIT interrupt runs it on the hardirq stack),
  * the softirq share from a tasklet the hrtimer schedules (run at interrupt
- * exit on the softirq stack).  The hrtimer fires every 200 us of guest time
+ * exit on the softirq stack).  The hrtimer fires every millisecond
  * while the task share runs, so interrupts land inside task reports, and a
  * tasklet inside a hardirq report cannot (softirqs wait for the hardirq to
  * end), but one inside a task report can: each is counted when it happens
@@ -63,8 +63,8 @@ MODULE_PARM_DESC(imminent, "1: at boot, one call that leaves fewer bytes than th
 #define STORM_HIT_FRAME		96	/* storm_hit's own array: checked */
 #define STORM_TASK_CHUNK	500	/* events per descent, task stack */
 #define STORM_IRQ_CHUNK		100	/* per timer shot and per tasklet run */
-#define STORM_PERIOD_NS		200000	/* the hrtimer, guest time */
-#define STORM_TIMEOUT_S		600
+#define STORM_PERIOD_NS		1000000	/* the hrtimer: 1 ms */
+#define STORM_TIMEOUT_S		120
 
 extern struct stackcheck_site __start___stackcheck_sites[];
 extern struct stackcheck_site __stop___stackcheck_sites[];
@@ -300,7 +300,9 @@ static bool storm_run(unsigned long n)
 	deadline = jiffies + STORM_TIMEOUT_S * HZ;
 	while ((r->share[STACKCHECK_HARDIRQ].calls < r->share[STACKCHECK_HARDIRQ].want ||
 		r->share[STACKCHECK_SOFTIRQ].calls < r->share[STACKCHECK_SOFTIRQ].want) &&
-	       time_before(jiffies, deadline))
+	       time_before(jiffies, deadline) &&
+	       r->share[STACKCHECK_HARDIRQ].wrong_stack < 1000 &&
+	       r->share[STACKCHECK_SOFTIRQ].wrong_stack < 1000)
 		schedule_timeout_interruptible(1);
 
 	WRITE_ONCE(storm_stop, true);
