@@ -2,10 +2,14 @@
 # The benchmarks: what the stackcheck entry test costs, against the other
 # ways of watching a stack.  Included by the top Makefile.
 #
-#	make bench		user space, full size: table and JSON in $(BUILD)/bench/
-#	make bench QUICK=1	the same, small inputs, in $(BUILD)/bench/quick/
+#	make bench		user space and kernel: table and JSON in $(BUILD)/bench/
+#				(about an hour on 2 cores: three kernel builds)
+#	make bench BENCH_KERNEL=0	user space only, kernel targets not measured
+#	make bench QUICK=1	user space only, small inputs, in $(BUILD)/bench/quick/
 #				(what the testsuite runs to check the table is complete)
-#	make bench-kernel	the i386 kernel measurements (needs kernel-glue/kernel.mk)
+#	make bench-kernel	the kernel half alone (bench/kernel/run), into
+#				$(BUILD)/bench/kernel/; BENCH_ROUNDS=N build-time
+#				rounds (1), BENCH_REUSE=1 keeps earlier objects
 #
 # The workloads are the kernel's own lib/ files from Debian's linux-source-6.1
 # (only those files are extracted, into $(BUILD)/bench/linux/), or from a tree
@@ -24,6 +28,10 @@ BENCH_STACKLEAK	:= $(BENCH_DIR)/stackleak_plugin.so
 BENCH_COUNTER_SO := $(BENCH_DIR)/insn_count.so
 BENCH_COUNTER	?= auto
 BENCH_JOBS	?= 2
+BENCH_KERNEL	?= $(if $(QUICK),0,1)
+BENCH_ROUNDS	?= 1
+BENCH_REUSE	?= 0
+BENCH_KOUT	:= $(BENCH_DIR)/kernel
 
 # What the workloads and the stackleak plugin need from the kernel tree.
 BENCH_KFILES	:= lib/xz/xz_dec_stream.c lib/xz/xz_dec_lzma2.c lib/xz/xz_crc32.c \
@@ -47,9 +55,17 @@ BENCH_KFILES	:= lib/xz/xz_dec_stream.c lib/xz/xz_dec_lzma2.c lib/xz/xz_crc32.c \
 BENCH_SRCS	:= $(wildcard bench/*.py bench/harness/* bench/shim/*.[ch] \
 		     bench/shim/*/*.h bench/workloads/*.c)
 
-.PHONY: bench bench-deps bench-kernel
+.PHONY: bench bench-deps bench-kernel bench-user
 
-bench: $(PLUGIN) $(BENCH_STAMP) $(BENCH_STACKLEAK) $(BENCH_COUNTER_SO)
+bench: $(if $(filter 1,$(BENCH_KERNEL)),bench-kernel)
+	@$(MAKE) --no-print-directory bench-user
+
+bench-kernel: $(PLUGIN)
+	ROOT=$(CURDIR) OUT=$(abspath $(BENCH_KOUT)) KSRC=$(BENCH_KSRC) PLUGIN=$(abspath $(PLUGIN)) \
+		JOBS=$(BENCH_JOBS) ROUNDS=$(BENCH_ROUNDS) REUSE=$(BENCH_REUSE) \
+		bash bench/kernel/run
+
+bench-user: $(PLUGIN) $(BENCH_STAMP) $(BENCH_STACKLEAK) $(BENCH_COUNTER_SO)
 	@for t in python3 xz qemu-i386 valgrind; do command -v $$t >/dev/null || \
 		echo "bench: $$t not found (Debian: python3 xz-utils qemu-user valgrind)"; done
 	@mkdir -p $(BENCH_OUT)
@@ -57,7 +73,8 @@ bench: $(PLUGIN) $(BENCH_STAMP) $(BENCH_STACKLEAK) $(BENCH_COUNTER_SO)
 		--linux $(BENCH_LINUX) \
 		--plugin $(PLUGIN) --stackleak $(BENCH_STACKLEAK) \
 		--counter $(BENCH_COUNTER_SO) --method $(BENCH_COUNTER) \
-		--jobs $(BENCH_JOBS) $(if $(QUICK),--quick)
+		--jobs $(BENCH_JOBS) $(if $(QUICK),--quick) \
+		$(if $(filter 1,$(BENCH_KERNEL)),--kernel $(BENCH_KOUT))
 	@echo "bench: table in $(BENCH_OUT)/bench.txt, data in $(BENCH_OUT)/bench.json"
 
 # Only the files listed above: the whole tree is not needed.
