@@ -9,7 +9,8 @@
 #				(what the testsuite runs to check the table is complete)
 #	make bench-kernel	the kernel half alone (bench/kernel/run), into
 #				$(BUILD)/bench/kernel/; BENCH_ROUNDS=N build-time
-#				rounds (1), BENCH_REUSE=1 keeps earlier objects
+#				rounds (1), BENCH_REUSE=1 keeps earlier objects,
+#				BENCH_BUILDS="plain stackcheck" leaves the tracer out
 #
 # The workloads are the kernel's own lib/ files from Debian's linux-source-6.1
 # (only those files are extracted, into $(BUILD)/bench/linux/), or from a tree
@@ -63,6 +64,7 @@ bench: $(if $(filter 1,$(BENCH_KERNEL)),bench-kernel)
 bench-kernel: $(PLUGIN)
 	ROOT=$(CURDIR) OUT=$(abspath $(BENCH_KOUT)) KSRC=$(BENCH_KSRC) PLUGIN=$(abspath $(PLUGIN)) \
 		JOBS=$(BENCH_JOBS) ROUNDS=$(BENCH_ROUNDS) REUSE=$(BENCH_REUSE) \
+		$(if $(BENCH_BUILDS),BUILDS="$(BENCH_BUILDS)") \
 		bash bench/kernel/run
 
 bench-user: $(PLUGIN) $(BENCH_STAMP) $(BENCH_STACKLEAK) $(BENCH_COUNTER_SO)

@@ -18,6 +18,7 @@ Writes DIR/bench.txt (the table, also printed) and DIR/bench.json.
 import argparse
 import concurrent.futures
 import hashlib
+import inspect
 import json
 import os
 import re
@@ -143,13 +144,32 @@ def table_stub(asm):
     """Prototype: the stub without the nop that carries the descriptor
     (call; jmp, 7 bytes instead of 14): the runtime would find the site
     from the return address in a table sorted once at boot, as the kernel's
-    __ex_table.  Measures the code size; the slow path is never called."""
+    __ex_table.  And packed: the stub right after the previous function,
+    before the function's alignment, not after it (the plugin's stub starts
+    on the function's 16-byte boundary, so it costs 16 bytes whatever its
+    size).  Measures the code size; the slow path is never called."""
+    asm = re.sub(r'\t\.p2align 4\n((?:\t\.globl\t[^\n]+\n)?'
+                 r'\t\.type\t[^\s,]+\.stackcheck, @function\n)', r'\1', asm)
     out = re.sub(r'(\tcall\t__stackcheck_slowpath\n)'
                  r'\tnopl\t\.LSCd(\d+)-\(\.\+7\)\(%eax\)\n(\tjmp\t\.LSCr\2\n)',
                  r'\1\3', asm)
     if out.count('nopl\t.LSCd') != len(re.findall(r'# stackcheck dynamic', asm)) + \
             len(re.findall(r'^\tcall\t__stackcheck_slowpath\t# stackcheck', asm, re.M)):
         sys.exit('bench: proto-table does not recognise the plugin\'s stub')
+    return out
+
+
+def call_stub(asm):
+    """Prototype: as table_stub, and the stub is only the call (5 bytes):
+    the slow path returns to the site's resume point, which it finds with
+    the descriptor (a table of stub addresses sorted once at boot)."""
+    asm = re.sub(r'\t\.p2align 4\n((?:\t\.globl\t[^\n]+\n)?'
+                 r'\t\.type\t[^\s,]+\.stackcheck, @function\n)', r'\1', asm)
+    out, n = re.subn(r'(\tcall\t__stackcheck_slowpath\n)'
+                     r'\tnopl\t\.LSCd(\d+)-\(\.\+7\)\(%eax\)\n\tjmp\t\.LSCr\2\n',
+                     r'\1', asm)
+    if n != asm.count('.stackcheck, @function'):
+        sys.exit('bench: proto-call does not recognise the plugin\'s stub')
     return out
 
 
@@ -173,7 +193,13 @@ def variants(args):
                 prototype=True, both_stacks=True),
         Variant('proto-table', plug, 'stackcheck', post=table_stub,
                 covers='prototype: as stackcheck, the stub is call; jmp '
-                       '(7 bytes): descriptors found from the return address',
+                       '(7 bytes; the descriptor found from the return '
+                       'address) and packed before the function\'s alignment',
+                prototype=True, both_stacks=True),
+        Variant('proto-call', plug, 'stackcheck', post=call_stub,
+                covers='prototype: as proto-table, the stub only the call '
+                       '(5 bytes): the slow path returns to the resume point '
+                       'it finds with the descriptor',
                 prototype=True, both_stacks=True),
         Variant('proto-inline', plug, 'stackcheck', post=inline_stub,
                 covers='prototype: testl; jnz over an in-line call '
@@ -287,7 +313,7 @@ def tree_key(args):
 def compile_one(src, obj, flags, post, key):
     stamp = obj + '.key'
     key = hashlib.sha1((key + ' '.join(flags) + src +
-                        (post.__name__ if post else '')).encode()).hexdigest()
+                        (inspect.getsource(post) if post else '')).encode()).hexdigest()
     if os.path.exists(obj) and os.path.exists(stamp):
         with open(stamp) as f:
             if f.read() == key:
@@ -711,7 +737,7 @@ def report(args, vs, res, inputs):
     k = kernel_results(args.kernel) if args.kernel else None
     if k:
         kb = k['builds']
-        pl, sc, st = kb['plain'], kb['stackcheck'], kb['stacktracer']
+        pl, sc, st = kb['plain'], kb['stackcheck'], kb.get('stacktracer')
         cov = k['coverage']
         P('kernel: i386 Linux 6.1, tinyconfig + kernel-glue/linux/stackcheck.config, '
           'built plain, with stackcheck, and plain + the ftrace stack tracer')
@@ -720,7 +746,7 @@ def report(args, vs, res, inputs):
         P('%-12s %12s %9s %16s %9s %13s %9s %14s %9s' % (
             'build', '.text B', 'growth', 'boot-to-init us', 'ratio',
             'workload us', 'ratio', 'build CPU s', 'ratio'))
-        for name in ('plain', 'stackcheck', 'stacktracer'):
+        for name in [n for n in ('plain', 'stackcheck', 'stacktracer') if n in kb]:
             b = kb[name]
             cpu = ('%.0f' % mean(b['build_cpu_s'])) if b['build_cpu_s'] else '-'
             cpur = (pct(mean(b['build_cpu_s']) / mean(pl['build_cpu_s']))
@@ -753,19 +779,24 @@ def report(args, vs, res, inputs):
         kcov = ('%d/%d functions checked; a skipped leaf uses at most %d B '
                 'unseen' % (cov['checked'], cov['all'], leaf['max_frame']))
         wl = sc['workload_us'] / pl['workload_us'] - 1
-        wl_tr = st['workload_us'] / pl['workload_us'] - 1
         tx = sc['text'] / pl['text'] - 1
-        tx_tr = st['text'] / pl['text'] - 1
         target('guest workload overhead (kernel, under -icount)', '<= 3%',
                '%s (boot to init %s); %s' % (
                    pct(1 + wl), pct(sc['boot_to_init_us'] / pl['boot_to_init_us']),
                    kcov), wl <= 0.03)
-        target('  vs ftrace stack tracer (task stack only), guest workload',
-               '<= half', '%s vs %s' % (pct(1 + wl), pct(1 + wl_tr)),
-               wl <= wl_tr / 2)
-        target('vmlinux .text growth', '<= 6%, <= tracer build',
-               '%s vs stack tracer build %s; %s' % (pct(1 + tx), pct(1 + tx_tr), kcov),
-               tx <= 0.06 and tx <= tx_tr)
+        if st:
+            wl_tr = st['workload_us'] / pl['workload_us'] - 1
+            tx_tr = st['text'] / pl['text'] - 1
+            target('  vs ftrace stack tracer (task stack only), guest workload',
+                   '<= half', '%s vs %s' % (pct(1 + wl), pct(1 + wl_tr)),
+                   wl <= wl_tr / 2)
+            target('vmlinux .text growth', '<= 6%, <= tracer build',
+                   '%s vs stack tracer build %s; %s' % (pct(1 + tx), pct(1 + tx_tr), kcov),
+                   tx <= 0.06 and tx <= tx_tr)
+        else:
+            target('vmlinux .text growth', '<= 6%, <= tracer build',
+                   '%s; the stack tracer build was left out (BENCH_BUILDS)' % pct(1 + tx),
+                   'MISSED' if tx > 0.06 else 'PENDING')
         if rounds:
             bt = mean(sc['build_cpu_s']) / mean(pl['build_cpu_s']) - 1
             target('kernel build time (CPU s, %d round%s)' % (rounds, 's' if rounds > 1 else ''),
@@ -788,7 +819,7 @@ def report(args, vs, res, inputs):
                    'or BENCH_KERNEL=0)', 'PENDING')
     P('targets (issue 6)')
     for t in targets:
-        P('  %-58s %-16s %-8s %s' % (t['target'], t['goal'], t['status'],
+        P('  %-58s %-22s %-8s %s' % (t['target'], t['goal'], t['status'],
                                      t['measured']))
     text = '\n'.join(lines) + '\n'
     with open(os.path.join(args.out, 'bench.txt'), 'w') as f:
