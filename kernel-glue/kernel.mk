@@ -7,7 +7,8 @@
 #			the glue or the runtime change (kernel-glue/linux/build)
 #	make boot	boots it once, BOOT_ARGS on the kernel command line;
 #			log in $(BUILD)/kernel/boot.log
-#	make demo	deps, kernel, a boot with the selftest, its events
+#	make demo	deps, plugin, report tool, kernel, a boot with the
+#			selftest, the report tool's summary of its log
 #
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-$(KVER)
 # (it gets kernel-glue/linux/apply'd); objects always go to
@@ -42,18 +43,16 @@ boot:
 demo-deps:
 	@bash tools/install-deps build kernel report
 
-# The report tool when it is there, else the event titles and summaries.
+# Every step says what it does; the kernel build prints its progress.
 demo: demo-deps
+	@echo "demo: [1/4] the plugin and the report tool"
+	@$(MAKE) --no-print-directory $(PLUGIN) $(REPORT_TOOL)
+	@echo "demo: [2/4] the kernel (a cold build takes minutes)"
 	@$(MAKE) --no-print-directory kernel
-	@echo "demo: booting with the selftest (stackcheck.selftest=1)"
+	@echo "demo: [3/4] booting it under QEMU with the selftest (stackcheck.selftest=1)"
 	@bash kernel-glue/linux/boot $(KERNEL_IMAGE) $(KERNEL_INITRD) $(DEMO_LOG) \
-		stackcheck.selftest=1 $(BOOT_ARGS) >/dev/null || true
-	@echo "demo: ---- near-overflow events in $(DEMO_LOG) ----"
-	@if [ -x $(REPORT_TOOL) ]; then \
-		$(REPORT_TOOL) $(DEMO_LOG) || true; \
-	else \
-		grep -E 'stackcheck: (E[0-9]+\.[0-9]+ (near|imminent)-overflow|summary|ok|not ok)' $(DEMO_LOG) || \
-			echo "demo: no stackcheck lines in the log"; \
-	fi
+		stackcheck.selftest=1 $(BOOT_ARGS) | grep -E '^boot:|stackcheck: (ok|not ok|#)|stackcheck-init' || true
+	@echo "demo: [4/4] what stackcheck found: $(REPORT_TOOL) $(DEMO_LOG) $(KERNEL_OBJ)/vmlinux"
+	@$(REPORT_TOOL) $(DEMO_LOG) $(KERNEL_OBJ)/vmlinux || true
+	@echo "demo: instrumented functions: $$(grep '^result' $(KERNEL_OUT)/count.txt), memory: $(KERNEL_OUT)/count.txt"
 	@echo "demo: the whole boot log: $(DEMO_LOG)"
-	@echo "demo: instrumented functions: $$(grep '^result' $(KERNEL_OUT)/count.txt)"

@@ -31,6 +31,7 @@
 #include <linux/sort.h>
 #include <linux/build_bug.h>
 #include <asm/processor.h>
+#include <asm/sections.h>
 
 #include "stackcheck_glue.h"
 
@@ -137,10 +138,20 @@ void stackcheck_glue_who(struct stackcheck_who *who)
 	who->context = stackcheck_glue_context();
 }
 
-/* printk is safe in any context: from NMI it defers the console output. */
+/*
+ * With interrupts on, printk writes the consoles at once.  With them off
+ * the check may have fired under a lock the console path takes (a
+ * runqueue lock: console_unlock() wakes up waiters; the serial port's lock
+ * in its interrupt handler), so the line goes to the log buffer only and
+ * irq_work prints it moments later; a panic or an oops flushes it too.
+ * From NMI printk defers by itself.
+ */
 void stackcheck_glue_print(const char *line)
 {
-	printk(KERN_WARNING "%s\n", line);
+	if (irqs_disabled() || in_nmi())
+		printk_deferred(KERN_WARNING "%s\n", line);
+	else
+		printk(KERN_WARNING "%s\n", line);
 }
 
 void stackcheck_glue_symbolize(unsigned long addr, char *buf, unsigned int len)
@@ -219,6 +230,18 @@ static unsigned long stackcheck_nsites(void)
 	return __stop___stackcheck_sites - __start___stackcheck_sites;
 }
 
+/*
+ * Where a deepest-sites entry resumes in its function (the core's
+ * stackcheck_site_addr() reads the stub's jmp): not once the init text it
+ * was in has been freed.
+ */
+static unsigned long stackcheck_top_addr(unsigned long ra)
+{
+	if (is_kernel_inittext(ra) && system_state >= SYSTEM_FREEING_INITMEM)
+		return ra;
+	return stackcheck_site_addr(ra);
+}
+
 /* The site that reached the lowest of a kind: symbolized when in the top. */
 static void stackcheck_site_label(struct stackcheck_site *site, char *buf,
 				  unsigned int len)
@@ -231,7 +254,7 @@ static void stackcheck_site_label(struct stackcheck_site *site, char *buf,
 	}
 	for (i = 0; i < STACKCHECK_TOP_SITES; i++) {
 		if (READ_ONCE(stackcheck_top[i].site) == site) {
-			stackcheck_glue_symbolize(READ_ONCE(stackcheck_top[i].ra) - 5,
+			stackcheck_glue_symbolize(stackcheck_top_addr(READ_ONCE(stackcheck_top[i].ra)),
 						  buf, len);
 			return;
 		}
@@ -294,7 +317,7 @@ static int stackcheck_sites_show(struct seq_file *m, void *v)
 	sort(top, n, sizeof(top[0]), stackcheck_top_cmp, NULL);
 	seq_puts(m, "left stack frame hits site\n");
 	for (i = 0; i < n; i++) {
-		stackcheck_glue_symbolize(stackcheck_site_addr(top[i].ra), sym, sizeof(sym));
+		stackcheck_glue_symbolize(stackcheck_top_addr(top[i].ra), sym, sizeof(sym));
 		seq_printf(m, "%d %s %u %u %s\n", top[i].left,
 			   kind_names[top[i].kind % STACKCHECK_NR_KINDS],
 			   top[i].site->info & STACKCHECK_INFO_FRAME_MASK,

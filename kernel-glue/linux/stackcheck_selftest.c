@@ -7,10 +7,13 @@
  * HRTIMER_MODE_REL_HARD: on i386 a device interrupt, here the PIT, runs it
  * on this CPU's hardirq stack) and the softirq stack (a timer_list, run by
  * __do_softirq on the softirq stack when an interrupt returns).  Each chain
- * recurses through a function with a sizeable frame until it is below the
- * threshold, and stops well above the imminent-overflow reserve.  A test
- * passes when stackcheck counted and printed an event on that kind of
- * stack.  Results are KTAP, under the log's "stackcheck: " prefix.
+ * first descends in big steps (frames of SELFTEST_DESCEND bytes) to a
+ * little above the threshold, then recurses through a function with a
+ * smaller frame until it is below the threshold, and stops well above the
+ * imminent-overflow reserve: short enough for the whole chain, down from
+ * the context's entry, to fit in an event's 32 entries.  A test passes
+ * when stackcheck counted and printed an event on that kind of stack.
+ * Results are KTAP, under the log's "stackcheck: " prefix.
  *
  * This file is built with the plugin: the chains must be instrumented.  Its
  * instrumented functions are named selftest_*: the plugin never instruments
@@ -33,6 +36,7 @@ MODULE_PARM_DESC(selftest, "1: run the selftest at boot (late initcall)");
 
 /* The chain's own frame; the plugin adds saved registers and the ra. */
 #define SELFTEST_FRAME		192
+#define SELFTEST_DESCEND_FRAME	768
 #define SELFTEST_MAX_DEPTH	64
 #define SELFTEST_TRIES		20	/* timer shots to land on the right stack */
 
@@ -86,9 +90,37 @@ unsigned int selftest_##kind##_chain(struct selftest_run *run,		\
 	return r + pad[0] + pad[SELFTEST_FRAME - 1];			\
 }
 
+/*
+ * The big steps: recurse while one more step would still leave the chain
+ * two of its frames above the threshold, then start the chain.  Below the
+ * frame-size warning (CONFIG_FRAME_WARN, 1024 on i386).
+ */
+#define SELFTEST_DESCEND(kind)						\
+static noinline __attribute__((__noipa__))				\
+unsigned int selftest_##kind##_descend(struct selftest_run *run)	\
+{									\
+	volatile char pad[SELFTEST_DESCEND_FRAME];			\
+	unsigned long sp = current_stack_pointer;			\
+	unsigned long left = sp & (THREAD_SIZE - 1);			\
+	unsigned long threshold = READ_ONCE(stackcheck_config.threshold); \
+	unsigned int r;							\
+									\
+	pad[0] = 1;							\
+	pad[SELFTEST_DESCEND_FRAME - 1] = 1;				\
+	if (left >= threshold + SELFTEST_DESCEND_FRAME + 64 +		\
+		    2 * (SELFTEST_FRAME + 32))				\
+		r = selftest_##kind##_descend(run);			\
+	else								\
+		r = selftest_##kind##_chain(run, 0, 0);			\
+	return r + pad[0] + pad[SELFTEST_DESCEND_FRAME - 1];		\
+}
+
 SELFTEST_CHAIN(task)
 SELFTEST_CHAIN(hardirq)
 SELFTEST_CHAIN(softirq)
+SELFTEST_DESCEND(task)
+SELFTEST_DESCEND(hardirq)
+SELFTEST_DESCEND(softirq)
 
 static void selftest_run_chain(struct selftest_run *run)
 {
@@ -97,13 +129,13 @@ static void selftest_run_chain(struct selftest_run *run)
 	run->lowest = THREAD_SIZE;
 	switch (run->kind) {
 	case STACKCHECK_TASK:
-		selftest_task_chain(run, 0, 0);
+		selftest_task_descend(run);
 		break;
 	case STACKCHECK_HARDIRQ:
-		selftest_hardirq_chain(run, 0, 0);
+		selftest_hardirq_descend(run);
 		break;
 	default:
-		selftest_softirq_chain(run, 0, 0);
+		selftest_softirq_descend(run);
 		break;
 	}
 }
