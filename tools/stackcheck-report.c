@@ -2803,6 +2803,66 @@ static void html_output(FILE *o)
 
 /* ------------------------------------------------------------------ */
 
+/*
+ * The totals, checked against each other once the input is read: what the
+ * report prints must add up (the per-boot counts to the global ones, the
+ * sites to the events, ...).  NULL when it does; else what does not.  The
+ * fuzzer aborts on a failure, so it hunts wrong totals as well as crashes.
+ */
+static const char *self_check(void)
+{
+	unsigned long long ev = 0, tr = 0, bsum[NKINDS][3] = { { 0 } }, sites = 0;
+	unsigned b;
+	size_t i;
+	int k;
+
+	for (k = 0; k < NKINDS; k++) {
+		const struct kindstat *ks = &R.k[k];
+
+		if (ks->truncated > ks->events || ks->imminent > ks->events)
+			return "a stack has more truncated or imminent events than events";
+		if (ks->has_low != (ks->events > 0))
+			return "a stack's lowest does not match its events";
+		if (ks->has_low && (!R.any_low || ks->low < R.min_low))
+			return "a stack's lowest is below the lowest of all";
+		if (R.deepest[k] && R.deepest[k]->kind != k)
+			return "a deepest chain is filed under another stack";
+		ev += ks->events;
+		tr += ks->truncated;
+	}
+	if (ev != total_events() || tr != R.truncated.n)
+		return "the truncated events listed are not the truncated events counted";
+	if (R.stackcheck_lines > R.lines || R.skipped.n > R.stackcheck_lines ||
+	    R.orphans.n > R.stackcheck_lines || R.overlong > R.lines)
+		return "more skipped, orphan or stackcheck lines than lines";
+	if (R.nboots_listed > R.nboots)
+		return "more boots listed than counted";
+	for (b = 0; b < R.nboots_listed; b++) {
+		if (R.boots[b].idx != (b ? R.boots[b - 1].idx + 1 : 1))
+			return "the boots are not numbered 1, 2, 3...";
+		for (k = 0; k < NKINDS; k++) {
+			bsum[k][0] += R.boots[b].k[k].events;
+			bsum[k][1] += R.boots[b].k[k].truncated;
+			bsum[k][2] += R.boots[b].k[k].imminent;
+		}
+	}
+	if (R.nboots_listed == R.nboots)
+		for (k = 0; k < NKINDS; k++)
+			if (bsum[k][0] != R.k[k].events || bsum[k][1] != R.k[k].truncated ||
+			    bsum[k][2] != R.k[k].imminent)
+				return "the boots' events do not add up to the stacks' events";
+	if (!R.sites.refused) {
+		for (i = 0; i < R.sites.cap; i++)
+			if (R.sites.slot[i])
+				sites += R.sites.slot[i]->events;
+		if (sites != ev)
+			return "the sites' events do not add up to the events";
+	}
+	if (R.nopen)
+		return "events left open after the input";
+	return NULL;
+}
+
 /* Everything the model holds, freed; the model back to its start. */
 static void free_all(void)
 {
@@ -2867,6 +2927,8 @@ int main(void)
 		fail_below = 300;
 		read_stream(0, f, names[0]);
 		fclose(f);
+		if (self_check())
+			abort();
 		o = open_memstream(&out, &outlen);
 		if (!o)
 			die("out of memory");
@@ -2945,6 +3007,7 @@ static const char usage_text[] =
 "    1  --fail-below BYTES was given and a stack went below BYTES left.\n"
 "    2  bad usage, an unreadable log, a bad vmlinux or table, an unwritable\n"
 "       output.  Nothing is printed on stdout then.\n"
+"    3  internal error: the totals did not add up (a bug: nothing printed).\n"
 "\n"
 "EXAMPLES\n"
 "    stackcheck-report build/kernel/boot.log\n"
@@ -3056,6 +3119,15 @@ int main(int argc, char **argv)
 	memset(&R.cur, 0, sizeof(R.cur));
 	for (i = 0; i < (int)R.nfiles; i++)
 		read_log((unsigned)i, R.files[i]);
+	{
+		const char *bad = self_check();
+
+		if (bad) {
+			fprintf(stderr, "%s: internal error: %s; please report it with the log\n",
+				progname, bad);
+			exit(3);
+		}
+	}
 
 	/* Render everything before printing anything: an error exits 2 clean. */
 	if (opt_html) {
