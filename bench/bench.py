@@ -450,7 +450,7 @@ def count(args, exe, inp, cap):
 
 
 # Bump when analyze() changes: the .info files it caches are then redone.
-ANALYSIS = ' analysis 2'
+ANALYSIS = ' analysis 3'
 
 
 def analyze(obj):
@@ -489,6 +489,7 @@ def analyze(obj):
     info['functions'] = {f: [k for k, r in CHECK_RE.items() if re.search(r, t)]
                          for f, t in body.items()}
     info['hot'] = hot_sites(dis)
+    info['stubs'] = sum(1 for f in info['defined'] if f.endswith('.stackcheck'))
     su = obj[:-2] + '.su'
     if os.path.exists(su):
         with open(su) as fh:
@@ -544,6 +545,7 @@ def measure(args, v, wl, d, objs, exe, inputs):
     r['unseen_fn'] = max(unchecked, key=lambda f: fr.get(f, 0), default='')
     if v.check == 'stackcheck':
         r['hot_bytes'] = [b for i in infos for b in i['hot']]
+        r['stubs'] = sum(i['stubs'] for i in infos)
         r['table'] = {
             'functions': len(rows),
             'checked': sum(x['decision'].startswith('checked') for x in rows),
@@ -602,6 +604,8 @@ def kernel_results(d):
         k['count'] = f.read().strip().splitlines()
     vmlinux = os.path.join(d, 'obj-stackcheck', 'vmlinux')
     k['hot_bytes'] = hot_sites(run(['objdump', '-d', vmlinux]).stdout.splitlines())
+    k['stubs'] = sum(1 for line in run(['nm', vmlinux]).stdout.splitlines()
+                     if line.endswith('.stackcheck'))
     return k
 
 
@@ -774,6 +778,21 @@ def report(args, vs, res, inputs):
             len(kh), ', '.join('%d B x %d' % (b, kh.count(b))
                                for b in sorted(set(kh)))))
         P('sites: ' + '; '.join(x for x in k['count'] if x.startswith(('vmlinux', 'result'))))
+        # What the stub prototypes would save in vmlinux: the bytes each
+        # saves per stub in the user-space objects, times the stubs here.
+        nst = sum(by[('stackcheck', n)]['stubs'] for n in names)
+        P('entry stubs in vmlinux: %d; the prototypes, from the bytes they save per stub '
+          'in the user-space objects (%d stubs):' % (k['stubs'], nst))
+        k['estimates'] = {}
+        for v in vs:
+            if not v.prototype or not nst:
+                continue
+            saved = sum(by[('stackcheck', n)]['text'] - by[(v.name, n)]['text']
+                        for n in names) / nst
+            est = (sc['text'] - saved * k['stubs']) / pl['text']
+            k['estimates'][v.name] = {'saved_per_stub': saved, 'text_ratio': est}
+            P('  %-17s %+5.1f B per stub: vmlinux .text %s (estimated)' % (
+                v.name, -saved, pct(est)))
         P('')
         leaf = cov['skipped'].get('leaf', {'functions': 0, 'max_frame': 0})
         kcov = ('%d/%d functions checked; a skipped leaf uses at most %d B '
