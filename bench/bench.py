@@ -795,8 +795,12 @@ def report(args, vs, res, inputs):
                 v.name, -saved, pct(est)))
         P('')
         leaf = cov['skipped'].get('leaf', {'functions': 0, 'max_frame': 0})
-        kcov = ('%d/%d functions checked; a skipped leaf uses at most %d B '
-                'unseen' % (cov['checked'], cov['all'], leaf['max_frame']))
+        worst = max(cov['skipped'].items(), key=lambda x: x[1]['max_frame'],
+                    default=('none', {'max_frame': 0, 'max_function': ''}))
+        kcov = ('%d/%d functions checked; unseen: a skipped leaf at most %d B, '
+                'any skipped function at most %d B (%s, %s)' % (
+                    cov['checked'], cov['all'], leaf['max_frame'],
+                    worst[1]['max_frame'], worst[0], worst[1]['max_function']))
         wl = sc['workload_us'] / pl['workload_us'] - 1
         tx = sc['text'] / pl['text'] - 1
         target('guest workload overhead (kernel, under -icount)', '<= 3%',
