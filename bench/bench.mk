@@ -15,9 +15,11 @@
 # The workloads are the kernel's own lib/ files from Debian's linux-source-6.1
 # (only those files are extracted, into $(BUILD)/bench/linux/), or from a tree
 # named with BENCH_KSRC=.  The kernel's stackleak plugin is built from the same
-# tree.  Instructions are counted exactly: with callgrind where the host runs
-# i386 programs, else under qemu-i386 with bench/qemu/insn_count.c (a TCG
-# plugin); BENCH_COUNTER=callgrind|qemu forces one.
+# tree.  Instructions are counted exactly: with callgrind where valgrind runs
+# i386 programs (with valgrind/callgrind.h: the harness toggles the
+# collection around the workload), else under qemu-i386 with
+# bench/qemu/insn_count.c (a TCG plugin); BENCH_COUNTER=callgrind|qemu forces
+# one.  The two agree to within a few instructions (the markers' own).
 
 BENCH_DIR	:= $(BUILD)/bench
 BENCH_OUT	:= $(if $(QUICK),$(BENCH_DIR)/quick,$(BENCH_DIR))
