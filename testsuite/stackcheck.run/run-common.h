@@ -42,14 +42,18 @@ static void capture_start(void)
 	stackcheck_user_set_print_hook(capture_line);
 }
 
-/* The number after "key" in line (key includes '='), or def. */
+/*
+ * The number after "key" in line (key includes '='), or def.  Addresses
+ * above 2 GiB (where qemu-user or a 4G/4G split puts stacks) are read in
+ * full and come back as the same bits in a long.
+ */
 static long field(const char *line, const char *key, long def)
 {
 	const char *p = strstr(line, key);
 
 	if (!p)
 		return def;
-	return strtol(p + strlen(key), NULL, 0);
+	return (long)strtoll(p + strlen(key), NULL, 0);
 }
 
 /* The index of the first captured line matching all of a, b (b may be NULL). */
