@@ -1417,10 +1417,13 @@ static void handle_segment(char *line, size_t len, int overlong, struct where w)
 	/*
 	 * The kernel's banner, printed at time 0.  Not a banner: a line with a
 	 * later printk time, or one with no time amid kernel lines that have
-	 * them (user space echoing /proc/version to the console).
+	 * them (user space echoing /proc/version to the console), unless
+	 * syslog says the kernel printed it ("host kernel: Linux version",
+	 * a boot with printk.time=0 after one with times).
 	 */
 	if (p && isdigit((unsigned char)p[strlen("Linux version ")]) &&
-	    (printk_stamp_start(line, p, &zero) ? zero : !R.cur.stamped)) {
+	    (printk_stamp_start(line, p, &zero) ? zero :
+	     !R.cur.stamped || (p - line >= 8 && !memcmp(p - 8, "kernel: ", 8)))) {
 		int stamped = printk_stamp_start(line, p, &zero) != NULL;
 
 		if (R.cur.saw_linux || R.cur.saw_enabled || R.cur.saw_content)
@@ -1606,6 +1609,25 @@ static void read_log(unsigned fileidx, const char *path)
 	}
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))
 		die("%s: is a directory", path);
+	if (f != stdin && S_ISREG(st.st_mode)) {
+		/* A rotated kern.log.2.gz given as it is: say so, not "no lines". */
+		unsigned char m[6] = { 0 };
+		size_t n = fread(m, 1, sizeof(m), f);
+		const char *z = NULL;
+
+		if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b)
+			z = "gzip";
+		else if (n >= 6 && !memcmp(m, "\xfd" "7zXZ\0", 6))
+			z = "xz";
+		else if (n >= 4 && !memcmp(m, "\x28\xb5\x2f\xfd", 4))
+			z = "zstd";
+		else if (n >= 4 && !memcmp(m, "BZh", 3) && m[3] >= '1' && m[3] <= '9')
+			z = "bzip2";
+		if (z)
+			die("%s: %s-compressed: decompress it first (e.g. %s -dc FILE | stackcheck-report -)",
+			    path, z, z);
+		rewind(f);
+	}
 	read_stream(fileidx, f, path);
 	if (f != stdin)
 		fclose(f);
@@ -2961,9 +2983,11 @@ static const char usage_text[] =
 "\n"
 "    A LOG is a file, or - for standard input: a serial capture (ANSI escapes,\n"
 "    NUL bytes and firmware noise are dropped, a lone CR ends a line as a\n"
-"    newline does), dmesg with or without timestamps, journalctl -k, <N> level\n"
-"    prefixes.  A line is read from its 'stackcheck: '; two glued on one line\n"
-"    are read as two.  A symbol may end with its module: 'fn+0x5/0x80 [mod]'.\n"
+"    newline does, CRLF), dmesg with or without timestamps (dmesg -T, -x,\n"
+"    --time-format iso), journalctl -k, syslog files (kern.log: 'Nov 30\n"
+"    12:00:00 host kernel: ...'), <N> level prefixes, UTF-16 text.  A line\n"
+"    is read from its 'stackcheck: '; two glued on one line are read as\n"
+"    two.  A symbol may end with its module: 'fn+0x5/0x80 [mod]'.\n"
 "    A boot starts at each file, at journalctl's '-- Boot ID --', at the\n"
 "    kernel's 'Linux version' banner (printed at time 0: user space echoing\n"
 "    /proc/version is not a boot), and at a 'stackcheck: enabled' line that\n"
@@ -3002,11 +3026,26 @@ static const char usage_text[] =
 "    -h, --help     This text.\n"
 "    --             The end of the options: what follows are LOGs.\n"
 "\n"
+"OUTPUT\n"
+"    On stdout, text (or JSON with --json): a headline (files, boots, events,\n"
+"    truncated, skipped lines); per stack kind its events, imminent ones,\n"
+"    truncated ones and the lowest bytes left with its site, event id, boot\n"
+"    and file:line; the runtime's own summary lines added up, and their\n"
+"    cross-check against the blocks; each boot (where it starts, settings,\n"
+"    events per stack, drops, selftests, panic); the worst sites; the\n"
+"    deepest chain of each stack kind (depth, size, share of the stack and\n"
+"    location of each frame, file:line with --vmlinux, static frame with\n"
+"    --table); the dominant frames; coverage with --table; the skipped,\n"
+"    orphan and truncated lines, the first few quoted as file:line.  Errors\n"
+"    go to stderr as one line.  The same input gives the same bytes.\n"
+"\n"
 "EXIT STATUS\n"
 "    0  the logs were read (with --fail-below: and no stack went below BYTES).\n"
 "    1  --fail-below BYTES was given and a stack went below BYTES left.\n"
-"    2  bad usage, an unreadable log, a bad vmlinux or table, an unwritable\n"
-"       output.  Nothing is printed on stdout then.\n"
+"    2  bad usage (an unknown option, a bad number), a log that is missing,\n"
+"       a directory, unreadable or compressed, a vmlinux that is not ELF or\n"
+"       has no DWARF, a table that is not one, an --html FILE that cannot be\n"
+"       written or is an input.  One line on stderr, nothing on stdout.\n"
 "    3  internal error: the totals did not add up (a bug: nothing printed).\n"
 "\n"
 "EXAMPLES\n"
@@ -3061,7 +3100,7 @@ int main(int argc, char **argv)
 	int c, i;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'j': opt_json = 1; break;
 		case 'H': opt_html = optarg; break;
@@ -3076,9 +3115,13 @@ int main(int argc, char **argv)
 		case ':':
 			die("%s needs an argument (see --help)", argv[optind - 1]);
 		default:
+			/* optopt is a long option's val too: name what was typed. */
+			if (optind > 1 && !strncmp(argv[optind - 1], "--", 2))
+				die("unknown option, or one that takes no argument: '%s' (see --help)",
+				    argv[optind - 1]);
 			if (optopt)
 				die("unknown option '-%c' (see --help)", optopt);
-			die("unknown or incomplete option '%s' (see --help)", argv[optind - 1]);
+			die("unknown option '%s' (see --help)", argv[optind - 1]);
 		}
 	}
 	R.files = xcalloc((size_t)argc, sizeof(*R.files));

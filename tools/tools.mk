@@ -4,8 +4,8 @@
 #	make report			build $(STACKCHECK_REPORT) (part of `make`)
 #	make report-asan		the same under ASan+UBSan, for tests and the corpus
 #	make report-log LOG=boot.log	print its summary of a log (what `make demo` ends with)
-#	make fuzz-report FUZZ_SECONDS=600
-#					AFL++, one niced instance, then the whole corpus
+#	make fuzz-report FUZZ_SECONDS=900
+#					AFL++, one niced instance (nice -n 15), then the whole corpus
 #					through the ASan+UBSan build
 #
 # Another area's recipe ends with the summary of a log by running
@@ -30,7 +30,8 @@ REPORT_SAN		:= -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 			   -fno-omit-frame-pointer
 REPORT_SEEDS		:= testsuite/stackcheck.report/fuzz-seeds
 REPORT_DICT		:= testsuite/stackcheck.report/fuzz.dict
-FUZZ_SECONDS		?= 600
+FUZZ_SECONDS		?= 900
+FUZZ_NICE		?= 15
 FUZZ_OUT		:= $(BUILD)/fuzz/report
 AFL_CC			?= $(firstword $(foreach c,afl-clang-fast afl-gcc-fast afl-cc,$(if $(shell command -v $(c)),$(c))))
 
@@ -70,7 +71,7 @@ fuzz-report: fuzz-report-build
 	echo "fuzz-report: afl-fuzz for $(FUZZ_SECONDS) s, $$from, output $(FUZZ_OUT)"; \
 	AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_UI=1 \
 	AFL_NO_AFFINITY=1 \
-		nice -n 19 afl-fuzz -i $$in -o $(FUZZ_OUT) -m none -t 2000 -V $(FUZZ_SECONDS) -x $(REPORT_DICT) \
+		nice -n $(FUZZ_NICE) afl-fuzz -i $$in -o $(FUZZ_OUT) -m none -t 2000 -V $(FUZZ_SECONDS) -x $(REPORT_DICT) \
 		-- $(REPORT_AFL) >$(FUZZ_OUT)/afl.log 2>&1 || { tail -20 $(FUZZ_OUT)/afl.log; exit 1; }
 	@$(MAKE) --no-print-directory fuzz-report-corpus
 
