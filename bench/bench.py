@@ -609,8 +609,12 @@ def kernel_results(d):
         k['count'] = f.read().strip().splitlines()
     vmlinux = os.path.join(d, 'obj-stackcheck', 'vmlinux')
     k['hot_bytes'] = hot_sites(run(['objdump', '-d', vmlinux]).stdout.splitlines())
+    # The kernel builds with names=0: its stubs have no symbol of their own
+    # (0 here), but every entry test jumps to one stub of its own.
     k['stubs'] = sum(1 for line in run(['nm', vmlinux]).stdout.splitlines()
                      if line.endswith('.stackcheck'))
+    if not k['stubs']:
+        k['stubs'] = len(k['hot_bytes'])
     return k
 
 
