@@ -986,8 +986,23 @@ static void apply_event_line(struct parsed *pl, struct where w)
 	struct event *ev = open_find(pl->cpu, pl->seq);
 
 	if (pl->kind == L_TITLE) {
-		if (ev)
+		if (ev) {
+			/*
+			 * The same title again while its event is open: a
+			 * line the capture repeated (the runtime never reuses
+			 * an id in a boot), not a second event.
+			 */
+			char *fn = sdup(pl->fn, pl->fnlen);
+			int same = ev->kind == pl->stack && ev->imminent == pl->imminent &&
+				   ev->left == pl->left && !strcmp(ev->function, fn);
+
+			free(fn);
+			if (same) {
+				skip_line(w);
+				return;
+			}
 			close_event(ev);	/* its end never came */
+		}
 		ev = xcalloc(1, sizeof(*ev));
 		ev->cpu = pl->cpu;
 		ev->seq = pl->seq;
@@ -2995,11 +3010,12 @@ static const char usage_text[] =
 "    id E<cpu>.<seq> within a boot, so interleaved CPUs are fine.\n"
 "\n"
 "    Counting, exactly: an event is a title line ('near-overflow:' or\n"
-"    'imminent-overflow:').  An event whose 'end' line never comes (a new\n"
+"    'imminent-overflow:').  An event whose 'end' line never comes (another\n"
 "    title with its id, a new boot, or the end of the input comes first) is\n"
 "    truncated: counted, and used for what it has.  A line that holds\n"
-"    'stackcheck: ' and cannot be parsed is skipped: counted once, and the\n"
-"    first few are quoted.  An event line whose title is not open in its\n"
+"    'stackcheck: ' and cannot be parsed, or repeats a line of its open\n"
+"    event (its title too), is skipped: counted once, and the first few are\n"
+"    quoted.  An event line whose title is not open in its\n"
 "    boot is an orphan (the log began mid-event).  Each 'stackcheck: summary'\n"
 "    line is cross-checked: its printed= must equal the blocks of that stack\n"
 "    seen before it in the boot; every mismatch is reported.  Lines are cut\n"
