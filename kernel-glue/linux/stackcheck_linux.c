@@ -3,7 +3,8 @@
  * stackcheck: the Linux glue of the runtime core (runtime/stackcheck_glue.h).
  *
  * Which stack an sp is on (i386: the task stack, this CPU's hardirq and
- * softirq stacks, see arch/x86/kernel/dumpstack_32.c), who is running,
+ * softirq stacks, the entry and #DF stacks as "other", see
+ * arch/x86/kernel/dumpstack_32.c), who is running,
  * printk, kallsyms, the clock, the per-CPU state and emergency stacks, the
  * boot parameters stackcheck.threshold=, stackcheck.panic= and the debugfs
  * files under /sys/kernel/debug/stackcheck/.
@@ -32,6 +33,7 @@
 #include <linux/build_bug.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
+#include <asm/cpu_entry_area.h>
 
 #include "stackcheck_glue.h"
 
@@ -67,36 +69,55 @@ static const char *const kind_names[STACKCHECK_NR_KINDS] = {
 
 /* ---- the slow path: inline helpers only ---- */
 
-static __always_inline bool on_stack(unsigned long sp, unsigned long base,
+static __always_inline bool on_range(unsigned long sp, unsigned long bottom,
+				     unsigned long size,
 				     enum stackcheck_kind kind,
 				     struct stackcheck_stack *st)
 {
 	/* sp == top cannot be: the stub's return address is on the stack. */
-	if (!base || sp - base >= THREAD_SIZE)
+	if (!bottom || sp - bottom >= size)
 		return false;
-	st->bottom = base;
-	st->top = base + THREAD_SIZE;
+	st->bottom = bottom;
+	st->top = bottom + size;
 	st->kind = kind;
 	return true;
 }
 
 /*
- * bottom is the stack's base: its lowest word holds STACK_END_MAGIC (task)
- * or the interrupted sp (irq_32.c), so 4 bytes left is already too late.
- * The entry trampoline stack and the #DF stack are not THREAD_SIZE-aligned
- * and run no instrumented code we could report usefully: unknown.  So are
- * the emergency stacks, where the core's printing runs.
+ * The stacks arch/x86/kernel/dumpstack_32.c knows, in its order, with its
+ * bounds: the task stack, this CPU's entry (trampoline) stack, hardirq and
+ * softirq stacks, and the #DF stack.  bottom is the stack's base: the
+ * lowest word of a task stack holds STACK_END_MAGIC, of an IRQ stack the
+ * interrupted sp (irq_32.c), so 4 bytes left is already too late.
+ *
+ * The entry and #DF stacks are "other": one page each, in the CPU's entry
+ * area, not THREAD_SIZE-aligned, so the entry test (sp & (THREAD_SIZE - 1))
+ * finds a near overflow there only by chance; once it fires, the exact
+ * test below uses their real bounds.  get_cpu_entry_area() is noinstr
+ * (never instrumented) and is only called for an sp on none of the usual
+ * three.  The emergency stacks, where the core prints, are on no known
+ * stack: nothing is reported from there.
  */
 bool stackcheck_glue_stack(unsigned long sp, struct stackcheck_stack *st)
 {
-	if (on_stack(sp, (unsigned long)task_stack_page(current),
+	struct cpu_entry_area *cea;
+
+	if (on_range(sp, (unsigned long)task_stack_page(current), THREAD_SIZE,
 		     STACKCHECK_TASK, st))
 		return true;
-	if (on_stack(sp, (unsigned long)raw_cpu_read(hardirq_stack_ptr),
-		     STACKCHECK_HARDIRQ, st))
+	if (on_range(sp, (unsigned long)raw_cpu_read(hardirq_stack_ptr),
+		     THREAD_SIZE, STACKCHECK_HARDIRQ, st))
 		return true;
-	return on_stack(sp, (unsigned long)raw_cpu_read(softirq_stack_ptr),
-			STACKCHECK_SOFTIRQ, st);
+	if (on_range(sp, (unsigned long)raw_cpu_read(softirq_stack_ptr),
+		     THREAD_SIZE, STACKCHECK_SOFTIRQ, st))
+		return true;
+	cea = get_cpu_entry_area(raw_smp_processor_id());
+	if (on_range(sp, (unsigned long)&cea->entry_stack_page.stack,
+		     sizeof(cea->entry_stack_page.stack), STACKCHECK_OTHER, st))
+		return true;
+	return on_range(sp, (unsigned long)cea->doublefault_stack.stack,
+			sizeof(cea->doublefault_stack.stack), STACKCHECK_OTHER,
+			st);
 }
 
 enum stackcheck_context stackcheck_glue_context(void)

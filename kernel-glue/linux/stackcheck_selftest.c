@@ -13,6 +13,15 @@
  * imminent-overflow reserve: short enough for the whole chain, down from
  * the context's entry, to fit in an event's 32 entries.  A test passes
  * when stackcheck counted and printed an event on that kind of stack.
+ *
+ * A fourth test checks the runtime's stack classification (the glue's
+ * stackcheck_glue_stack()) against the kernel's own unwinder
+ * (get_stack_info(), arch/x86/kernel/dumpstack_32.c) for addresses on each
+ * kind of stack: the sp of each chain's context when it starts (task,
+ * hardirq, softirq), the task stack's lowest word, this CPU's entry and
+ * #DF stacks ("other"), and an address on no stack.  Kind and bounds must
+ * agree.
+ *
  * Results are KTAP, under the log's "stackcheck: " prefix.
  *
  * This file is built with the plugin: the chains must be instrumented.  Its
@@ -26,7 +35,11 @@
 #include <linux/timer.h>
 #include <linux/jiffies.h>
 #include <linux/completion.h>
+#include <linux/preempt.h>
+#include <linux/sched/task_stack.h>
 #include <asm/processor.h>
+#include <asm/stacktrace.h>
+#include <asm/cpu_entry_area.h>
 
 #include "stackcheck_glue.h"
 
@@ -40,6 +53,18 @@ MODULE_PARM_DESC(selftest, "1: run the selftest at boot (late initcall)");
 #define SELFTEST_MAX_DEPTH	64
 #define SELFTEST_TRIES		20	/* timer shots to land on the right stack */
 
+/* One address, as stackcheck and as the kernel's unwinder see it. */
+struct selftest_probe {
+	const char *what;
+	unsigned long addr;
+	enum stackcheck_kind want;	/* STACKCHECK_NR_KINDS: on no stack */
+	bool taken;
+	bool known;			/* stackcheck_glue_stack() */
+	struct stackcheck_stack st;
+	int err;			/* get_stack_info() */
+	struct stack_info info;
+};
+
 struct selftest_run {
 	const char *name;
 	enum stackcheck_kind kind;	/* the stack the chain must run on */
@@ -50,14 +75,27 @@ struct selftest_run {
 	bool ran;
 	unsigned int tries;
 	struct completion done;
+	struct selftest_probe probe;	/* the sp the chain starts from */
 };
 
-/* The stack sp is on, as the runtime sees it; STACKCHECK_OTHER: none. */
+/* The stack sp is on, as the runtime sees it; STACKCHECK_NR_KINDS: none. */
 static enum stackcheck_kind selftest_stack_of(unsigned long sp)
 {
 	struct stackcheck_stack st;
 
-	return stackcheck_glue_stack(sp, &st) ? st.kind : STACKCHECK_OTHER;
+	return stackcheck_glue_stack(sp, &st) ? st.kind : STACKCHECK_NR_KINDS;
+}
+
+/* Both views of addr; with preemption off (the per-CPU stacks). */
+static void selftest_probe(struct selftest_probe *p, const char *what,
+			   unsigned long addr, enum stackcheck_kind want)
+{
+	p->what = what;
+	p->addr = addr;
+	p->want = want;
+	p->known = stackcheck_glue_stack(addr, &p->st);
+	p->err = get_stack_info((unsigned long *)addr, current, &p->info, NULL);
+	p->taken = true;
 }
 
 /*
@@ -124,6 +162,7 @@ SELFTEST_DESCEND(softirq)
 
 static void selftest_run_chain(struct selftest_run *run)
 {
+	selftest_probe(&run->probe, run->name, current_stack_pointer, run->kind);
 	run->ran_on = selftest_stack_of(current_stack_pointer);
 	run->ran = true;
 	run->lowest = THREAD_SIZE;
@@ -194,12 +233,18 @@ static void selftest_print(const char *fmt, ...)
 	stackcheck_glue_print(line);
 }
 
-static const char *const selftest_kind_names[STACKCHECK_NR_KINDS] = {
+static const char *const selftest_kind_names[STACKCHECK_NR_KINDS + 1] = {
 	[STACKCHECK_TASK] = "task",
 	[STACKCHECK_HARDIRQ] = "hardirq",
 	[STACKCHECK_SOFTIRQ] = "softirq",
-	[STACKCHECK_OTHER] = "no known",
+	[STACKCHECK_OTHER] = "other",
+	[STACKCHECK_NR_KINDS] = "no known",
 };
+
+static const char *selftest_kind_name(enum stackcheck_kind kind)
+{
+	return selftest_kind_names[min_t(unsigned int, kind, STACKCHECK_NR_KINDS)];
+}
 
 /* Runs one test, prints its KTAP result; true when it passed. */
 static bool selftest_one(unsigned int nr, struct selftest_run *run)
@@ -255,7 +300,7 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 		why = "no event printed for this stack";
 
 	selftest_print("# %s: ran on %s stack, depth %u, lowest %lu bytes left (floor %lu), events %lu -> %lu, printed %lu -> %lu",
-		       run->name, selftest_kind_names[run->ran_on % STACKCHECK_NR_KINDS],
+		       run->name, selftest_kind_name(run->ran_on),
 		       run->depth, run->lowest, run->floor, events,
 		       READ_ONCE(st->events), printed, READ_ONCE(st->printed));
 	if (why) {
@@ -263,6 +308,99 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 		return false;
 	}
 	selftest_print("ok %u - %s", nr, run->name);
+	return true;
+}
+
+/* The kernel's stack types as stackcheck's kinds. */
+static enum stackcheck_kind selftest_kind_of_type(enum stack_type type)
+{
+	switch (type) {
+	case STACK_TYPE_UNKNOWN:
+		return STACKCHECK_NR_KINDS;
+	case STACK_TYPE_TASK:
+		return STACKCHECK_TASK;
+	case STACK_TYPE_IRQ:
+		return STACKCHECK_HARDIRQ;
+	case STACK_TYPE_SOFTIRQ:
+		return STACKCHECK_SOFTIRQ;
+	default:		/* entry trampoline, #DF */
+		return STACKCHECK_OTHER;
+	}
+}
+
+/* NULL when stackcheck and the kernel agree on p, as expected. */
+static const char *selftest_probe_check(const struct selftest_probe *p)
+{
+	enum stackcheck_kind kernel;
+
+	if (!p->taken)
+		return "never taken";
+	kernel = p->err ? STACKCHECK_NR_KINDS : selftest_kind_of_type(p->info.type);
+	selftest_print("# classification: %s at %#lx: stackcheck %s [%#lx, %#lx), kernel %s [%#lx, %#lx)",
+		       p->what, p->addr,
+		       selftest_kind_name(p->known ? p->st.kind : STACKCHECK_NR_KINDS),
+		       p->known ? p->st.bottom : 0, p->known ? p->st.top : 0,
+		       selftest_kind_name(kernel),
+		       p->err ? 0 : (unsigned long)p->info.begin,
+		       p->err ? 0 : (unsigned long)p->info.end);
+	if (kernel != p->want)
+		return "the kernel puts the probe on another stack";
+	if (!p->known)
+		return kernel == STACKCHECK_NR_KINDS ? NULL : "a stack stackcheck does not know";
+	if (kernel == STACKCHECK_NR_KINDS)
+		return "stackcheck sees a stack where the kernel sees none";
+	if (p->st.kind != kernel)
+		return "another kind of stack";
+	if (p->st.bottom != (unsigned long)p->info.begin ||
+	    p->st.top != (unsigned long)p->info.end)
+		return "other bounds";
+	return NULL;
+}
+
+static bool selftest_classification(unsigned int nr, struct selftest_run **runs,
+				    unsigned int nruns)
+{
+	static unsigned long not_a_stack;
+	struct selftest_probe probes[4] = {};
+	struct cpu_entry_area *cea;
+	const char *why = NULL, *w;
+	unsigned int i;
+
+	preempt_disable();
+	cea = get_cpu_entry_area(smp_processor_id());
+	selftest_probe(&probes[0], "task_stack_base",
+		       (unsigned long)task_stack_page(current), STACKCHECK_TASK);
+	selftest_probe(&probes[1], "entry_stack",
+		       (unsigned long)&cea->entry_stack_page.stack + 64,
+		       STACKCHECK_OTHER);
+	selftest_probe(&probes[2], "doublefault_stack",
+		       (unsigned long)cea->doublefault_stack.stack + 64,
+		       STACKCHECK_OTHER);
+	selftest_probe(&probes[3], "static_data", (unsigned long)&not_a_stack,
+		       STACKCHECK_NR_KINDS);
+	preempt_enable();
+
+	/* A chain that did not run (skipped, or failed above) gave no probe. */
+	for (i = 0; i < nruns; i++) {
+		if (!runs[i]->ran) {
+			selftest_print("# classification: %s: no probe, the chain did not run",
+				       runs[i]->name);
+			continue;
+		}
+		w = selftest_probe_check(&runs[i]->probe);
+		if (w && !why)
+			why = w;
+	}
+	for (i = 0; i < ARRAY_SIZE(probes); i++) {
+		w = selftest_probe_check(&probes[i]);
+		if (w && !why)
+			why = w;
+	}
+	if (why) {
+		selftest_print("not ok %u - stack_classification # %s", nr, why);
+		return false;
+	}
+	selftest_print("ok %u - stack_classification", nr);
 	return true;
 }
 
@@ -287,12 +425,14 @@ static int __init stackcheck_selftest_init(void)
 	/* Every first report must reach the log: no rate limit meanwhile. */
 	WRITE_ONCE(stackcheck_config.burst, 0);
 	selftest_print("KTAP version 1");
-	selftest_print("1..%zu", ARRAY_SIZE(runs));
+	selftest_print("1..%zu", ARRAY_SIZE(runs) + 1);
 	for (i = 0; i < ARRAY_SIZE(runs); i++)
 		if (!selftest_one(i + 1, runs[i]))
 			failed++;
+	if (!selftest_classification(i + 1, runs, ARRAY_SIZE(runs)))
+		failed++;
 	WRITE_ONCE(stackcheck_config.burst, burst);
-	selftest_print("# selftest: %u of %zu failed", failed, ARRAY_SIZE(runs));
+	selftest_print("# selftest: %u of %zu failed", failed, ARRAY_SIZE(runs) + 1);
 	stackcheck_print_summary();
 	return 0;
 }
