@@ -8,7 +8,9 @@
 #	make boot	boots it once, BOOT_ARGS on the kernel command line;
 #			log in $(BUILD)/kernel/boot.log
 #	make demo	deps, plugin, report tool, kernel, a boot with the
-#			selftest, the report tool's summary of its log
+#			selftest (log: $(BUILD)/kernel/demo.log), the count and
+#			memory figures, the report tool's summary of the log
+#			with the plugin's table of vmlinux (stackcheck.table)
 #
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-$(KVER)
 # (it gets kernel-glue/linux/apply'd); objects always go to
@@ -24,6 +26,7 @@ KERNEL_INITRD	:= $(KERNEL_OUT)/initramfs.cpio.gz
 BOOT_ARGS	?=
 BOOT_LOG	?= $(KERNEL_OUT)/boot.log
 DEMO_LOG	:= $(KERNEL_OUT)/demo.log
+KERNEL_TABLE	:= $(KERNEL_OUT)/stackcheck.table
 REPORT_TOOL	:= $(BUILD)/stackcheck-report
 
 KERNEL_ENV	= ROOT=$(CURDIR) KVER=$(KVER) KSRC=$(KSRC) KOUT=$(KERNEL_OUT) \
@@ -43,16 +46,23 @@ boot:
 demo-deps:
 	@bash tools/install-deps build kernel report
 
-# Every step says what it does; the kernel build prints its progress.
+# Every step says what it does; the kernel build prints its progress, the
+# boot the lines that matter as they come.  The report tool's summary comes
+# last; the demo fails when the build, the boot or the count fails.
 demo: demo-deps
 	@echo "demo: [1/4] the plugin and the report tool"
 	@$(MAKE) --no-print-directory $(PLUGIN) $(REPORT_TOOL)
-	@echo "demo: [2/4] the kernel (a cold build takes minutes)"
+	@echo "demo: [2/4] the kernel (a cold build takes minutes; log: $(KERNEL_OUT)/build.log)"
 	@$(MAKE) --no-print-directory kernel
-	@echo "demo: [3/4] booting it under QEMU with the selftest (stackcheck.selftest=1)"
-	@bash kernel-glue/linux/boot $(KERNEL_IMAGE) $(KERNEL_INITRD) $(DEMO_LOG) \
-		stackcheck.selftest=1 $(BOOT_ARGS) | grep -E '^boot:|stackcheck: (ok|not ok|#)|stackcheck-init' || true
-	@echo "demo: [4/4] what stackcheck found: $(REPORT_TOOL) $(DEMO_LOG) $(KERNEL_OBJ)/vmlinux"
-	@$(REPORT_TOOL) $(DEMO_LOG) $(KERNEL_OBJ)/vmlinux || true
-	@echo "demo: instrumented functions: $$(grep '^result' $(KERNEL_OUT)/count.txt), memory: $(KERNEL_OUT)/count.txt"
+	@echo "demo: [3/4] booting it under QEMU with the selftest (stackcheck.selftest=1), log: $(DEMO_LOG)"
+	@{ bash kernel-glue/linux/boot $(KERNEL_IMAGE) $(KERNEL_INITRD) $(DEMO_LOG) \
+		stackcheck.selftest=1 stackcheck_init.keep=1 $(BOOT_ARGS); echo $$? >$(KERNEL_OUT)/demo.status; } | \
+		grep --line-buffered -E '^boot:|stackcheck: (KTAP|1\.\.|ok|not ok|# [a-z_]+:|enabled)|stackcheck-init: (userspace|workload|poweroff)|Kernel panic|Oops|BUG:' || true
+	@echo "demo: instrumented functions: $$(grep '^result' $(KERNEL_OUT)/count.txt) (details: $(KERNEL_OUT)/count.txt)"
+	@grep '^memory:' $(KERNEL_OUT)/count.txt | sed 's/^/demo: /'
 	@echo "demo: the whole boot log: $(DEMO_LOG)"
+	@echo "demo: [4/4] what stackcheck found: $(REPORT_TOOL) --table $(KERNEL_TABLE) $(DEMO_LOG)"
+	@$(REPORT_TOOL) --table $(KERNEL_TABLE) $(DEMO_LOG)
+	@status=$$(cat $(KERNEL_OUT)/demo.status); \
+	if [ "$$status" != 0 ]; then echo "demo: the boot failed (status $$status): $(DEMO_LOG)" >&2; exit 1; fi; \
+	grep -q '^result: match' $(KERNEL_OUT)/count.txt || { echo "demo: count-sites: MISMATCH ($(KERNEL_OUT)/count.txt)" >&2; exit 1; }
