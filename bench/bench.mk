@@ -11,6 +11,9 @@
 #				$(BUILD)/bench/kernel/; BENCH_ROUNDS=N build-time
 #				rounds (1), BENCH_REUSE=1 keeps earlier objects,
 #				BENCH_BUILDS="plain stackcheck" leaves the tracer out
+#	make bench-hot		after make bench: boots its stackcheck kernel once more
+#				with bench/qemu/site_hits.c and names the functions
+#				that run the most entry tests (bench/kernel/hot)
 #
 # The workloads are the kernel's own lib/ files from Debian's linux-source-6.1
 # (only those files are extracted, into $(BUILD)/bench/linux/), or from a tree
@@ -58,7 +61,7 @@ BENCH_KFILES	:= lib/xz/xz_dec_stream.c lib/xz/xz_dec_lzma2.c lib/xz/xz_crc32.c \
 BENCH_SRCS	:= $(wildcard bench/*.py bench/harness/* bench/shim/*.[ch] \
 		     bench/shim/*/*.h bench/workloads/*.c)
 
-.PHONY: bench bench-deps bench-kernel bench-user
+.PHONY: bench bench-deps bench-kernel bench-user bench-hot
 
 bench: $(if $(filter 1,$(BENCH_KERNEL)),bench-kernel)
 	@$(MAKE) --no-print-directory bench-user
@@ -107,3 +110,12 @@ $(BENCH_STACKLEAK): $(BENCH_STAMP)
 $(BENCH_COUNTER_SO): bench/qemu/insn_count.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -shared -fPIC -fvisibility=hidden -Wall -o $@ $<
+
+BENCH_HITS_SO	:= $(BENCH_DIR)/site_hits.so
+
+$(BENCH_HITS_SO): bench/qemu/site_hits.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -shared -fPIC -fvisibility=hidden -Wall -o $@ $<
+
+bench-hot: $(BENCH_HITS_SO)
+	nice python3 bench/kernel/hot $(BENCH_KOUT) $(BENCH_HITS_SO)
