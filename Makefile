@@ -37,6 +37,7 @@ all: build-all
 -include kernel-glue/kernel.mk
 -include bench/bench.mk
 -include testsuite/testsuite.mk
+-include kernel-glue/linux/reach/reach.mk
 
 build-all: $(ALL_TARGETS)
 

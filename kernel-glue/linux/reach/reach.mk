@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # stackcheck reach: Linux 6.12 as well as 6.1, i386_defconfig as well as
-# tinyconfig, 4 KiB stacks, load and event storms.  Included by
-# kernel-glue/kernel.mk's include line in the top Makefile.
+# tinyconfig, 4 KiB stacks, load and event storms.  Included by the top
+# Makefile (after testsuite/testsuite.mk: it adds to check-deps).
 #
 #	make reach-kernel	build one configuration (REACH_KVER, REACH_CONFIG:
 #				tiny, tiny-4k, defconfig) under
