@@ -34,6 +34,7 @@
 #include "langhooks.h"
 #include "target.h"
 #include "predict.h"
+#include "cgraph.h"
 #include "intl.h"
 
 #if GCCPLUGIN_VERSION_MAJOR < 11 || GCCPLUGIN_VERSION_MAJOR > 14

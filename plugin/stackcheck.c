@@ -38,6 +38,11 @@
  *			frame is at most N bytes; their callers' threshold
  *			covers them, so an event may be seen up to N bytes
  *			late, never an overflow missed (64; 0: check all)
+ *	callee-skip=N	do not check a function local to its unit (static,
+ *			address never taken) whose frame is at most N bytes
+ *			and whose callers are all checked and not local
+ *			themselves: their tests cover it (default: 64, or
+ *			leaf-skip when that is smaller; 0: check all)
  *	exclude=F,G	never instrument functions F and G (repeatable)
  *	disable		instrument nothing
  *	verbose		say, per function, its frame and the decision
@@ -67,6 +72,7 @@ static struct plugin_info stackcheck_plugin_info = {
 	.help = "stack-size=N\tsize and alignment of the checked stacks (8192)\n"
 		"threshold=N\treport below N bytes left (1024)\n"
 		"leaf-skip=N\tskip leaf functions with frames <= N bytes (64)\n"
+		"callee-skip=N\tskip unit-local functions with frames <= N bytes called only from checked functions (64)\n"
 		"exclude=F,G\tnever instrument these functions\n"
 		"disable\tinstrument nothing\n"
 		"verbose\treport the decision for every function\n"
@@ -77,6 +83,7 @@ static struct plugin_info stackcheck_plugin_info = {
 static unsigned long stack_size = 8192;
 static unsigned long threshold = 1024;
 static unsigned long leaf_skip = 64;
+static unsigned long callee_skip = 64;
 static bool disable;
 static bool verbose;
 static bool emit_names = true;
@@ -151,12 +158,16 @@ static unsigned int log2_of(unsigned long x)
 }
 
 /* The name the assembler and the symbol table know the function by. */
-static const char *function_asm_name(void)
+static const char *decl_asm_name(tree fndecl)
 {
-	const char *name =
-		IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(current_function_decl));
+	const char *name = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME(fndecl));
 
 	return name[0] == '*' ? name + 1 : name;
+}
+
+static const char *function_asm_name(void)
+{
+	return decl_asm_name(current_function_decl);
 }
 
 static bool name_excluded(const char *asm_name, const char *c_name)
@@ -170,12 +181,11 @@ static bool name_excluded(const char *asm_name, const char *c_name)
 	return false;
 }
 
-/* NULL when the function is to be instrumented, else why not. */
-static const char *skip_reason(void)
+/* NULL when fndecl is to be instrumented, else why not. */
+static const char *decl_skip_reason(tree fndecl)
 {
-	tree fndecl = current_function_decl;
 	tree attrs = DECL_ATTRIBUTES(fndecl);
-	const char *asm_name = function_asm_name();
+	const char *asm_name = decl_asm_name(fndecl);
 	const char *c_name = lang_hooks.decl_printable_name(fndecl, 0);
 	unsigned int i;
 
@@ -199,6 +209,43 @@ static const char *skip_reason(void)
 	if (name_excluded(asm_name, c_name))
 		return "excluded";
 	return NULL;
+}
+
+static const char *skip_reason(void)
+{
+	return decl_skip_reason(current_function_decl);
+}
+
+/*
+ * A covered callee: a function local to its unit (cgraph's local bit:
+ * every use is a direct call from this unit), its address never taken,
+ * without aliases, called only from functions that are not local
+ * themselves and that the plugin instruments.  Each of those callers
+ * passed its test with at least threshold bytes below its frame before
+ * it called, so the callee's frame (at most callee-skip bytes) is
+ * covered, as a small leaf's is, and the callee's own callees test
+ * again.  Callers are never covered callees, so skipped frames do not
+ * chain: between two tests at most leaf-skip + 2 x callee-skip bytes go
+ * unseen (a covered callee tail-called by a skipped leaf-like caller of
+ * a covered callee is the worst case).
+ */
+static bool covered_callee(void)
+{
+	cgraph_node *node = cgraph_node::get(current_function_decl);
+	cgraph_edge *e;
+
+	if (!node || !node->local || node->address_taken || node->thunk ||
+	    node->has_aliases_p() || !node->callers)
+		return false;
+	for (e = node->callers; e; e = e->next_caller) {
+		cgraph_node *caller = e->caller->inlined_to ?
+				      e->caller->inlined_to : e->caller;
+
+		if (caller->decl == current_function_decl || caller->local ||
+		    decl_skip_reason(caller->decl))
+			return false;
+	}
+	return true;
 }
 
 /* The MASK of the entry test, 0 when every call must take the slow path. */
@@ -347,6 +394,9 @@ static unsigned int stackcheck_insert_execute(void)
 
 	if (!why && crtl->is_leaf && !cfun->calls_alloca && frame <= leaf_skip)
 		why = "leaf";
+	if (!why && !cfun->calls_alloca && frame <= callee_skip &&
+	    covered_callee())
+		why = "covered";
 
 	if (why) {
 		snprintf(buf, sizeof(buf), "skipped:%s", why);
@@ -625,7 +675,7 @@ static void bad_value(const char *plugin, const struct plugin_argument *arg,
 static bool parse_arguments(const char *plugin, int argc,
 			    const struct plugin_argument *argv)
 {
-	bool have_threshold = false, have_leaf = false;
+	bool have_threshold = false, have_leaf = false, have_callee = false;
 	int i;
 
 	for (i = 0; i < argc; i++) {
@@ -663,6 +713,16 @@ static bool parse_arguments(const char *plugin, int argc,
 			}
 			leaf_skip = v;
 			have_leaf = true;
+		} else if (!strcmp(arg->key, "callee-skip")) {
+			if (!need_value(plugin, arg))
+				return false;
+			if (!parse_ulong(arg->value, &v) || v > (1ul << 20)) {
+				bad_value(plugin, arg,
+					  "a number of bytes below threshold (0 checks every local function)");
+				return false;
+			}
+			callee_skip = v;
+			have_callee = true;
 		} else if (!strcmp(arg->key, "exclude")) {
 			char *list, *tok, *save;
 
@@ -721,6 +781,17 @@ static bool parse_arguments(const char *plugin, int argc,
 		/* A small threshold given alone shrinks the default. */
 		leaf_skip = threshold / 2;
 	}
+	if (callee_skip >= threshold) {
+		if (have_callee) {
+			error(G_("invalid value '%lu' for '-fplugin-arg-%s-callee-skip': "
+				 "expected a number of bytes below threshold (%lu)"),
+			      callee_skip, plugin, threshold);
+			return false;
+		}
+	}
+	/* Unless given, it follows leaf-skip: leaf-skip=0 checks everything. */
+	if (!have_callee)
+		callee_skip = leaf_skip < callee_skip ? leaf_skip : callee_skip;
 	return true;
 }
 
