@@ -38,6 +38,9 @@ BENCH_KERNEL	?= $(if $(QUICK),0,1)
 BENCH_ROUNDS	?= 1
 BENCH_REUSE	?= 0
 BENCH_KOUT	:= $(BENCH_DIR)/kernel
+# All three kernels use SLUB: with tinyconfig's SLOB the workload's cost
+# follows the heap's layout (bench/kernel/slub.config says what was measured).
+BENCH_KCONFIG	?= $(CURDIR)/bench/kernel/slub.config
 
 # What the workloads and the stackleak plugin need from the kernel tree.
 BENCH_KFILES	:= lib/xz/xz_dec_stream.c lib/xz/xz_dec_lzma2.c lib/xz/xz_crc32.c \
@@ -69,6 +72,7 @@ bench: $(if $(filter 1,$(BENCH_KERNEL)),bench-kernel)
 bench-kernel: $(PLUGIN)
 	ROOT=$(CURDIR) OUT=$(abspath $(BENCH_KOUT)) KSRC=$(BENCH_KSRC) PLUGIN=$(abspath $(PLUGIN)) \
 		JOBS=$(BENCH_JOBS) ROUNDS=$(BENCH_ROUNDS) REUSE=$(BENCH_REUSE) \
+		KCONFIG="$(BENCH_KCONFIG)" \
 		$(if $(BENCH_BUILDS),BUILDS="$(BENCH_BUILDS)") \
 		bash bench/kernel/run
 

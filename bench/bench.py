@@ -752,8 +752,9 @@ def report(args, vs, res, inputs):
         kb = k['builds']
         pl, sc, st = kb['plain'], kb['stackcheck'], kb.get('stacktracer')
         cov = k['coverage']
-        P('kernel: i386 Linux 6.1, tinyconfig + kernel-glue/linux/stackcheck.config, '
-          'built plain, with stackcheck, and plain + the ftrace stack tracer')
+        P('kernel: i386 Linux 6.1, tinyconfig + kernel-glue/linux/stackcheck.config '
+          '+ bench/kernel/slub.config, built plain, with stackcheck, and plain + '
+          'the ftrace stack tracer')
         P('(booted with "stacktrace"); guest time under qemu-system-i386 TCG '
           '-icount shift=0,sleep=off (1 us = 1000 guest instructions)')
         P('%-12s %12s %9s %16s %9s %13s %9s %14s %9s' % (
