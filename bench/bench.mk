@@ -11,6 +11,10 @@
 #				$(BUILD)/bench/kernel/; BENCH_ROUNDS=N build-time
 #				rounds (1), BENCH_REUSE=1 keeps earlier objects,
 #				BENCH_BUILDS="plain stackcheck" leaves the tracer out
+#	make bench-buildtime	after make bench: the plugin's build-time cost in
+#				BENCH_ROUNDS (4) ABBA rounds of rebuilding kernel/
+#				mm/ fs/ lib/ in its plain and stackcheck trees
+#				(bench/kernel/buildtime)
 #	make bench-hot		after make bench: boots its stackcheck kernel once more
 #				with bench/qemu/site_hits.c and names the functions
 #				that run the most entry tests (bench/kernel/hot)
@@ -64,7 +68,7 @@ BENCH_KFILES	:= lib/xz/xz_dec_stream.c lib/xz/xz_dec_lzma2.c lib/xz/xz_crc32.c \
 BENCH_SRCS	:= $(wildcard bench/*.py bench/harness/* bench/shim/*.[ch] \
 		     bench/shim/*/*.h bench/workloads/*.c)
 
-.PHONY: bench bench-deps bench-kernel bench-user bench-hot
+.PHONY: bench bench-deps bench-kernel bench-user bench-hot bench-buildtime
 
 bench: $(if $(filter 1,$(BENCH_KERNEL)),bench-kernel)
 	@$(MAKE) --no-print-directory bench-user
@@ -123,3 +127,8 @@ $(BENCH_HITS_SO): bench/qemu/site_hits.c
 
 bench-hot: $(BENCH_HITS_SO)
 	nice python3 bench/kernel/hot $(BENCH_KOUT) $(BENCH_HITS_SO)
+
+bench-buildtime:
+	OUT=$(abspath $(BENCH_KOUT)) JOBS=$(BENCH_JOBS) \
+		ROUNDS=$(if $(filter command line,$(origin BENCH_ROUNDS)),$(BENCH_ROUNDS),4) \
+		bash bench/kernel/buildtime
