@@ -3,7 +3,7 @@
 # ways of watching a stack.  Included by the top Makefile.
 #
 #	make bench		user space and kernel: table and JSON in $(BUILD)/bench/
-#				(about an hour on 2 cores: three kernel builds)
+#				(about 25 min on 2 cores: three kernel builds)
 #	make bench BENCH_KERNEL=0	user space only, kernel targets not measured
 #	make bench QUICK=1	user space only, small inputs, in $(BUILD)/bench/quick/
 #				(what the testsuite runs to check the table is complete)

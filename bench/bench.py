@@ -605,6 +605,11 @@ def kernel_results(d):
                     'functions': int(p[1]), 'max_frame': int(p[2]),
                     'max_function': p[3] if len(p) > 3 else ''}
     k['coverage'] = cov
+    k['allocator'] = '?'
+    with open(os.path.join(d, 'obj-plain', '.config')) as f:
+        for line in f:
+            if line.strip() in ('CONFIG_SLUB=y', 'CONFIG_SLOB=y', 'CONFIG_SLAB=y'):
+                k['allocator'] = line.strip()[len('CONFIG_'):-len('=y')]
     with open(os.path.join(d, 'count.txt')) as f:
         k['count'] = f.read().strip().splitlines()
     vmlinux = os.path.join(d, 'obj-stackcheck', 'vmlinux')
@@ -753,8 +758,8 @@ def report(args, vs, res, inputs):
         pl, sc, st = kb['plain'], kb['stackcheck'], kb.get('stacktracer')
         cov = k['coverage']
         P('kernel: i386 Linux 6.1, tinyconfig + kernel-glue/linux/stackcheck.config '
-          '+ bench/kernel/slub.config, built plain, with stackcheck, and plain + '
-          'the ftrace stack tracer')
+          '(allocator %s), built plain, with stackcheck, and plain + the ftrace '
+          'stack tracer' % k['allocator'])
         P('(booted with "stacktrace"); guest time under qemu-system-i386 TCG '
           '-icount shift=0,sleep=off (1 us = 1000 guest instructions)')
         P('%-12s %12s %9s %16s %9s %13s %9s %14s %9s' % (
