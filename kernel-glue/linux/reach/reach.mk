@@ -4,12 +4,14 @@
 # Makefile (after testsuite/testsuite.mk: it adds to check-deps).
 #
 #	make reach-kernel	build one configuration (REACH_KVER, REACH_CONFIG:
-#				tiny, tiny-4k, defconfig) under
+#				tiny, tiny-4k, tiny-4k-deep, defconfig) under
 #				$(BUILD)/kernel/reach/$(REACH_KVER)-$(REACH_CONFIG)/
 #	make reach-boot		boot it with REACH_ARGS; log: boot.log there
 #	make check-reach-full	the whole matrix (testsuite/stackcheck.reach with
-#				STACKCHECK_REACH_FULL=1): 6.12 tiny and tiny-4k
-#				with a 60 s load, the 8K/4K table, 6.12 defconfig
+#				STACKCHECK_REACH_FULL=1): 6.12 tiny, tiny-4k and
+#				tiny-4k-deep with a 60 s load, the 8K/4K tables,
+#				6.12 defconfig (STACKCHECK_REACH_DEFCONFIG=0: not;
+#				STACKCHECK_REACH_ONLY="tiny-4k-deep ...": those)
 #	make check-full		make check, then check-reach-full
 #
 # `make check` runs the CI part of testsuite/stackcheck.reach: one build
