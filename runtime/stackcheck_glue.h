@@ -121,9 +121,11 @@ extern struct stackcheck_top stackcheck_top[STACKCHECK_TOP_SITES];
 /* ---- implemented by the glue ---- */
 
 /*
- * Which known stack holds sp, and its bounds.  False when sp is on no stack
- * the glue knows (a user-space main thread, the i386 entry or #DF stacks,
- * an emergency stack): the check's mask means nothing there.  Slow path.
+ * Which known stack holds sp, and its bounds.  Stacks that are not
+ * THREAD_SIZE-aligned but known (the i386 entry and #DF stacks, kind
+ * STACKCHECK_OTHER) say so with their real bounds.  False when sp is on no
+ * stack the glue knows (a user-space main thread, an emergency stack): the
+ * check's mask means nothing there.  Slow path.
  */
 bool stackcheck_glue_stack(unsigned long sp, struct stackcheck_stack *st);
 
