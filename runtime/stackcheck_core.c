@@ -114,7 +114,13 @@ unsigned long stackcheck_enter(struct stackcheck_site *site, unsigned long sp,
 	ctx = stackcheck_glue_context();
 	cpu = stackcheck_glue_cpu();
 	if (atomic_xchg(&cpu->busy[ctx], 1)) {
-		/* The runtime is not instrumented: this cannot happen. */
+		/*
+		 * The runtime itself is not instrumented, but an event of
+		 * this context can come while its report is open: on i386
+		 * an interrupt's entry code (irq_enter_rcu, ...) runs in
+		 * the interrupted task's context, on its stack, before the
+		 * preempt count says hardirq.  Counted, never printed.
+		 */
 		atomic_add(&stackcheck_stats[st.kind].events, 1);
 		atomic_add(&stackcheck_stats[st.kind].dropped, 1);
 		atomic_add(&unreported_nested, 1);
