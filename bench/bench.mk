@@ -115,13 +115,13 @@ $(BENCH_STACKLEAK): $(BENCH_STAMP)
 		-I$(BENCH_LINUX)/scripts/gcc-plugins \
 		-o $@ $(BENCH_LINUX)/scripts/gcc-plugins/stackleak_plugin.c
 
-$(BENCH_COUNTER_SO): bench/qemu/insn_count.c
+$(BENCH_COUNTER_SO): bench/qemu/insn_count.c bench/qemu/qemu-plugin-api.h
 	@mkdir -p $(@D)
 	$(CC) -O2 -shared -fPIC -fvisibility=hidden -Wall -o $@ $<
 
 BENCH_HITS_SO	:= $(BENCH_DIR)/site_hits.so
 
-$(BENCH_HITS_SO): bench/qemu/site_hits.c
+$(BENCH_HITS_SO): bench/qemu/site_hits.c bench/qemu/qemu-plugin-api.h
 	@mkdir -p $(@D)
 	$(CC) -O2 -shared -fPIC -fvisibility=hidden -Wall -o $@ $<
 
