@@ -781,17 +781,15 @@ static bool parse_arguments(const char *plugin, int argc,
 		/* A small threshold given alone shrinks the default. */
 		leaf_skip = threshold / 2;
 	}
-	if (callee_skip >= threshold) {
-		if (have_callee) {
-			error(G_("invalid value '%lu' for '-fplugin-arg-%s-callee-skip': "
-				 "expected a number of bytes below threshold (%lu)"),
-			      callee_skip, plugin, threshold);
-			return false;
-		}
+	if (have_callee && callee_skip >= threshold) {
+		error(G_("invalid value '%lu' for '-fplugin-arg-%s-callee-skip': "
+			 "expected a number of bytes below threshold (%lu)"),
+		      callee_skip, plugin, threshold);
+		return false;
 	}
 	/* Unless given, it follows leaf-skip: leaf-skip=0 checks everything. */
-	if (!have_callee)
-		callee_skip = leaf_skip < callee_skip ? leaf_skip : callee_skip;
+	if (!have_callee && leaf_skip < callee_skip)
+		callee_skip = leaf_skip;
 	return true;
 }
 
