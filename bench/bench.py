@@ -93,15 +93,14 @@ def testw(asm):
 
 
 # The entry stub the plugin emits before the function's label: a local
-# function F.stackcheck with its own FDE, then the function's alignment.
+# function F.stackcheck with its own FDE, the call, then the function's
+# alignment (group 2: kept when a prototype removes the stub).
 STUB_RE = re.compile(r'\t\.type\t([^\s,]+)\.stackcheck, @function\n'
                      r'\1\.stackcheck:\n(?:\t\.cfi_startproc\n)?'
-                     r'(\.LSCc(\d+):\n\tcall\t__stackcheck_slowpath\n'
-                     r'\tnopl\t\.LSCd\3-\(\.\+7\)\(%eax\)\n'
-                     r'\tjmp\t\.LSCr\3\n)'
+                     r'\.LSCc\d+:\n\tcall\t__stackcheck_slowpath\n'
+                     r'((?:\t\.p2align[^\n]*\n)*)'
                      r'(?:\t\.cfi_endproc\n)?'
-                     r'\t\.size\t\1\.stackcheck, \.-\1\.stackcheck\n'
-                     r'(?:\t\.p2align[^\n]*\n)?')
+                     r'\t\.size\t\1\.stackcheck, \.-\1\.stackcheck\n')
 
 
 def stub_gone(asm):
@@ -114,63 +113,16 @@ def stub_gone(asm):
 def inline_stub(asm):
     """Prototype: the call in line after the test, jumped over.
 
-    testl; jnz .LSCr; call; nopl; .LSCr: -- the plugin's form for alloca
-    sites.  Always 8 bytes executed, no stub, no alignment padding before
-    the label, no jmp back; the call sits in the hot line."""
-    asm = STUB_RE.sub('', asm)
+    testl; jnz .LSCr; call; .LSCr: -- the plugin's form for alloca sites.
+    Always 8 bytes executed, no stub before the label, no rewritten return
+    address; the call sits in the hot line, its key where it returns."""
+    asm = STUB_RE.sub(r'\2', asm)
     stub_gone(asm)
+    asm = re.sub(r'^\t\.long \.LSCk(\d+), 0x4', r'\t.long .LSCr\1, 0x0', asm,
+                 flags=re.M)
     return re.sub(r'\tjz\t\.LSCc(\d+)\n\.LSCr\1:',
                   r'\tjnz\t.LSCr\1\n\tcall\t__stackcheck_slowpath\n'
-                  r'\tnopl\t.LSCd\1-(.+7)(%eax)\n.LSCr\1:', asm)
-
-
-def tail_stub(asm):
-    """Prototype: the previous design, the stub after the function's body
-    (where a jz reaches it with rel8 only in functions under ~120 bytes)."""
-    stubs = {}
-
-    def cut(m):
-        stubs[m.group(1)] = m.group(2)
-        return ''
-    asm = STUB_RE.sub(cut, asm)
-    stub_gone(asm)
-    for fn, body in stubs.items():
-        asm = asm.replace('\t.size\t%s, .-%s\n' % (fn, fn),
-                          body + '\t.size\t%s, .-%s\n' % (fn, fn), 1)
-    return asm
-
-
-def table_stub(asm):
-    """Prototype: the stub without the nop that carries the descriptor
-    (call; jmp, 7 bytes instead of 14): the runtime would find the site
-    from the return address in a table sorted once at boot, as the kernel's
-    __ex_table.  And packed: the stub right after the previous function,
-    before the function's alignment, not after it (the plugin's stub starts
-    on the function's 16-byte boundary, so it costs 16 bytes whatever its
-    size).  Measures the code size; the slow path is never called."""
-    asm = re.sub(r'\t\.p2align 4\n((?:\t\.globl\t[^\n]+\n)?'
-                 r'\t\.type\t[^\s,]+\.stackcheck, @function\n)', r'\1', asm)
-    out = re.sub(r'(\tcall\t__stackcheck_slowpath\n)'
-                 r'\tnopl\t\.LSCd(\d+)-\(\.\+7\)\(%eax\)\n(\tjmp\t\.LSCr\2\n)',
-                 r'\1\3', asm)
-    if out.count('nopl\t.LSCd') != len(re.findall(r'# stackcheck dynamic', asm)) + \
-            len(re.findall(r'^\tcall\t__stackcheck_slowpath\t# stackcheck', asm, re.M)):
-        sys.exit('bench: proto-table does not recognise the plugin\'s stub')
-    return out
-
-
-def call_stub(asm):
-    """Prototype: as table_stub, and the stub is only the call (5 bytes):
-    the slow path returns to the site's resume point, which it finds with
-    the descriptor (a table of stub addresses sorted once at boot)."""
-    asm = re.sub(r'\t\.p2align 4\n((?:\t\.globl\t[^\n]+\n)?'
-                 r'\t\.type\t[^\s,]+\.stackcheck, @function\n)', r'\1', asm)
-    out, n = re.subn(r'(\tcall\t__stackcheck_slowpath\n)'
-                     r'\tnopl\t\.LSCd(\d+)-\(\.\+7\)\(%eax\)\n\tjmp\t\.LSCr\2\n',
-                     r'\1', asm)
-    if n != asm.count('.stackcheck, @function'):
-        sys.exit('bench: proto-call does not recognise the plugin\'s stub')
-    return out
+                  r'.LSCr\1:', asm)
 
 
 def variants(args):
@@ -186,20 +138,6 @@ def variants(args):
                 both_stacks=True),
         Variant('proto-testw', plug, 'stackcheck', post=testw,
                 covers='prototype: as stackcheck, testw $MASK,%sp (5 bytes)',
-                prototype=True, both_stacks=True),
-        Variant('proto-tail', plug, 'stackcheck', post=tail_stub,
-                covers='prototype: the previous design, the stub after the '
-                       'function (jz rel32 beyond ~120 bytes)',
-                prototype=True, both_stacks=True),
-        Variant('proto-table', plug, 'stackcheck', post=table_stub,
-                covers='prototype: as stackcheck, the stub is call; jmp '
-                       '(7 bytes; the descriptor found from the return '
-                       'address) and packed before the function\'s alignment',
-                prototype=True, both_stacks=True),
-        Variant('proto-call', plug, 'stackcheck', post=call_stub,
-                covers='prototype: as proto-table, the stub only the call '
-                       '(5 bytes): the slow path returns to the resume point '
-                       'it finds with the descriptor',
                 prototype=True, both_stacks=True),
         Variant('proto-inline', plug, 'stackcheck', post=inline_stub,
                 covers='prototype: testl; jnz over an in-line call '

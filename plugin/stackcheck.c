@@ -12,18 +12,29 @@
  * two >= threshold + frame.  On a stack-size-aligned stack (sp & (size-1))
  * is the number of bytes left, so the jump is taken (early, never late) when
  * fewer than threshold bytes would remain below this function's frame.  The
- * cold stub, out of line, calls the runtime:
+ * cold stub, out of line, is one call of the runtime:
  *
- * .LSCc<n>:	call	__stackcheck_slowpath
- *		nopl	.LSCd<n>-(.+7)(%eax)	# carries the site descriptor
- *		jmp	.LSCr<n>
+ * .LSCc<n>:	call	__stackcheck_slowpath	# 5 bytes
+ *		(the function's alignment)
+ * f:		testl	$MASK, %esp		# the site's key: .LSCk<n>
+ *		jz	.LSCc<n>
  *
- * The stub sits just before the function's label, where GCC would put a
+ * It sits just before the function's label, where GCC would put a
  * -fpatchable-function-entry area (the plugin takes over that hook), so the
  * jz always reaches it with a rel8: 6 + 2 = 8 bytes on the hot path.  The
- * stub has an unwind entry (FDE) of its own that says it runs in the
- * function's entry state.  A function that has a patchable area of its own
- * gets its stub after its body instead (a jz rel32 when the body is long).
+ * runtime finds the site's descriptor by the return address in a table
+ * sorted once at start-up (the descriptor's key is the test's address, at
+ * most 15 bytes of alignment after the call) and returns to the test's end.
+ * When the test cannot be the function's first instruction (a patchable
+ * area of its own, -pg, -fcf-protection: endbr32 first and, with shadow
+ * stacks, return addresses that must not be rewritten), the stub is
+ *
+ * .LSCc<n>:	call	__stackcheck_slowpath
+ * .LSCa<n>:	jmp	.LSCr<n>		# the key: the return address
+ *
+ * before the label or, with a patchable area, after the body (a jz rel32
+ * when the body is long).  The stub has an unwind entry (FDE) of its own
+ * that says it runs in the function's entry state.
  *
  * After every dynamic allocation (alloca, VLA) it checks again.  The frame
  * is the final static frame GCC settled on after the prologue (what
@@ -48,8 +59,9 @@
  *	verbose		say, per function, its frame and the decision
  *	table=FILE	append a line per function to FILE:
  *			name, file:line, frame, dynamic sites, decision
- *	names=0|1	put function names into the site descriptors (1);
- *			0 when the runtime can symbolize (kernel kallsyms)
+ *	names=0|1	emit function names for the runtime (1), in section
+ *			__stackcheck_names; 0 when the runtime can symbolize
+ *			(kernel kallsyms)
  *
  * Usage:
  *	gcc -m32 -fplugin=stackcheck.so -fplugin-arg-stackcheck-threshold=1536
@@ -77,7 +89,7 @@ static struct plugin_info stackcheck_plugin_info = {
 		"disable\tinstrument nothing\n"
 		"verbose\treport the decision for every function\n"
 		"table=FILE\tappend the per-function table to FILE\n"
-		"names=0|1\temit function names into site descriptors (1)\n",
+		"names=0|1\temit function names for the runtime (1)\n",
 };
 
 static unsigned long stack_size = 8192;
@@ -102,6 +114,9 @@ struct stub {
 	unsigned int frame;
 	bool dynamic;
 	bool stub;		/* needs the out-of-line call */
+	bool entry;		/* the call-only stub: key .LSCk, not .LSCa */
+	bool pre;		/* the stub is printed before the label */
+	rtx_insn *insn;		/* the test */
 };
 static vec<stub> pending_stubs;
 static unsigned int next_id;
@@ -109,6 +124,8 @@ static unsigned int next_id;
 /* The entry stub of the function being output, printed before its label. */
 static tree entry_stub_decl;
 static unsigned int entry_stub_id;
+static bool entry_stub_call_only;
+static bool entry_stub_user_align;	/* DECL_USER_ALIGN before we set it */
 static void (*gcc_print_patchable_function_entry)(FILE *, unsigned HOST_WIDE_INT, bool);
 
 static tree handle_no_stackcheck(tree *node, tree name, tree args, int flags,
@@ -268,38 +285,42 @@ static rtx_insn *emit_asm_after(const char *text, rtx_insn *after)
 }
 
 /*
- * The check of one site; a site gets one id.  The entry check jumps to a stub
- * out of line.  A check after a dynamic allocation calls in line: it runs in
- * the middle of the body, where only GCC knows the unwind row, and alloca
- * sites are few.  A frame too big for the mask calls at every entry.
+ * The check of one site; a site gets one id and a key, the address the
+ * runtime knows it by (.LSCk<n>: the entry test; .LSCr<n>: the return
+ * address of a call in line).  The entry check jumps to a stub out of line.
+ * A check after a dynamic allocation calls in line: it runs in the middle of
+ * the body, where only GCC knows the unwind row, and alloca sites are few.
+ * A frame too big for the mask calls at every entry.
  */
 static rtx_insn *insert_check(rtx_insn *after, unsigned long frame,
 			      bool dynamic)
 {
 	unsigned long mask = check_mask(dynamic ? 0 : frame);
-	stub s = { next_id++, (unsigned int)frame, dynamic, false };
+	stub s = { next_id++, (unsigned int)frame, dynamic, false, false, false,
+		   NULL };
 	char text[256];
 
 	if (!mask)
 		snprintf(text, sizeof(text),
 			 "call\t" STACKCHECK_SLOWPATH "\t# stackcheck frame=%lu\n"
-			 "\tnopl\t.LSCd%u-(.+7)(%%eax)", frame, s.id);
+			 ".LSCr%u:", frame, s.id);
 	else if (dynamic)
 		snprintf(text, sizeof(text),
 			 "testl\t$%#lx, %%esp\t# stackcheck dynamic\n"
 			 "\tjnz\t.LSCr%u\n"
 			 "\tcall\t" STACKCHECK_SLOWPATH "\n"
-			 "\tnopl\t.LSCd%u-(.+7)(%%eax)\n"
-			 ".LSCr%u:", mask, s.id, s.id, s.id);
+			 ".LSCr%u:", mask, s.id, s.id);
 	else {
 		snprintf(text, sizeof(text),
-			 "testl\t$%#lx, %%esp\t# stackcheck frame=%lu\n"
+			 ".LSCk%u:\n"
+			 "\ttestl\t$%#lx, %%esp\t# stackcheck frame=%lu\n"
 			 "\tjz\t.LSCc%u\n"
-			 ".LSCr%u:", mask, frame, s.id, s.id);
+			 ".LSCr%u:", s.id, mask, frame, s.id, s.id);
 		s.stub = true;
 	}
+	s.insn = emit_asm_after(text, after);
 	pending_stubs.safe_push(s);
-	return emit_asm_after(text, after);
+	return s.insn;
 }
 
 /* The first insn of the function's body: where the entry check goes. */
@@ -439,6 +460,28 @@ static unsigned int stackcheck_insert_execute(void)
 
 STACKCHECK_RTL_PASS(stackcheck_insert)
 
+/*
+ * The stub may be only the call, the runtime returning past the test, when
+ * the test is the function's first instruction: nothing GCC prints later
+ * comes before it (-pg's call, endbr32 under -fcf-protection), and no
+ * shadow stack (-fcf-protection=return) checks the return address.  The
+ * runtime checks the bytes again before it trusts them.
+ */
+static bool call_only_ok(rtx_insn *test)
+{
+	rtx_insn *insn;
+
+	if (crtl->profile || flag_cf_protection != CF_NONE)
+		return false;
+	for (insn = get_insns(); insn; insn = NEXT_INSN(insn)) {
+		if (NOTE_P(insn) || DEBUG_INSN_P(insn) || BARRIER_P(insn) ||
+		    LABEL_P(insn))
+			continue;
+		return insn == test;
+	}
+	return false;
+}
+
 /* Where the stubs go: the end of the hot part of the function. */
 static rtx_insn *stub_point(void)
 {
@@ -452,10 +495,11 @@ static rtx_insn *stub_point(void)
 }
 
 /*
- * Called by assemble_start_function after the function's alignment, before
- * its label, when crtl->patch_area_entry > 0 (stackcheck_stubs_execute set
- * it to 1 for a function whose entry stub goes there).  Anything else is
- * GCC's.
+ * Called by assemble_start_function before the function's label, when
+ * crtl->patch_area_entry > 0 (stackcheck_stubs_execute set it to 1 for a
+ * function whose entry stub goes there, and DECL_USER_ALIGN, so that GCC
+ * left the alignment for -falign-functions to us: it goes between the stub
+ * and the label, not before the stub).  Anything else is GCC's.
  */
 static void stackcheck_print_patchable_function_entry(FILE *file,
 	unsigned HOST_WIDE_INT size, bool record_p)
@@ -471,13 +515,14 @@ static void stackcheck_print_patchable_function_entry(FILE *file,
 		return;
 	}
 	entry_stub_decl = NULL_TREE;
+	DECL_USER_ALIGN(decl) = entry_stub_user_align;
 	name = function_asm_name();
 
 	/*
 	 * With names (user space), the stub is a local function "F.stackcheck"
 	 * (like GCC's "F.cold") so that debuggers name its frame; without
 	 * (the kernel symbolizes with kallsyms), no symbol: kallsyms stays as
-	 * it was, and the runtime names the site by where the jmp goes back.
+	 * it was, and the runtime names the site by where it resumes.
 	 */
 	if (emit_names)
 		fprintf(file, "\t.type\t%s.stackcheck, @function\n%s.stackcheck:\n",
@@ -486,16 +531,16 @@ static void stackcheck_print_patchable_function_entry(FILE *file,
 	if (cfi)
 		fputs("\t.cfi_startproc\n", file);
 	fprintf(file, ".LSCc%u:\n"
-		"\tcall\t" STACKCHECK_SLOWPATH "\n"
-		"\tnopl\t.LSCd%u-(.+7)(%%eax)\n"
-		"\tjmp\t.LSCr%u\n", id, id, id);
-	if (cfi)
-		fputs("\t.cfi_endproc\n", file);
-	if (emit_names)
-		fprintf(file, "\t.size\t%s.stackcheck, .-%s.stackcheck\n",
-			name, name);
+		"\tcall\t" STACKCHECK_SLOWPATH "\n", id);
+	if (!entry_stub_call_only)
+		fprintf(file, ".LSCa%u:\n"
+			"\tjmp\t.LSCr%u\n", id, id);
 
-	/* The label keeps the alignment assemble_start_function gave it. */
+	/*
+	 * The label keeps the alignment assemble_start_function would have
+	 * given it.  After a call-only stub the padding is the call's return
+	 * address: its FDE and symbol cover it.
+	 */
 	align = floor_log2(DECL_ALIGN(decl) / BITS_PER_UNIT);
 	if (align > 0)
 		ASM_OUTPUT_ALIGN(file, align);
@@ -517,6 +562,11 @@ static void stackcheck_print_patchable_function_entry(FILE *file,
 		ASM_OUTPUT_ALIGN(file, align_functions.levels[0].log);
 #endif
 	}
+	if (cfi)
+		fputs("\t.cfi_endproc\n", file);
+	if (emit_names)
+		fprintf(file, "\t.size\t%s.stackcheck, .-%s.stackcheck\n",
+			name, name);
 }
 
 static bool stackcheck_stubs_gate(void)
@@ -539,7 +589,9 @@ static unsigned int stackcheck_stubs_execute(void)
 	/*
 	 * The entry stub goes before the label, unless the function has a
 	 * patchable area of its own (-fpatchable-function-entry or the
-	 * attribute): then after the body.
+	 * attribute): then after the body.  Before the label it is only the
+	 * call when the test is the function's first instruction and the
+	 * return address may be rewritten.
 	 */
 	FOR_EACH_VEC_ELT(pending_stubs, i, s) {
 		if (!s->stub)
@@ -549,7 +601,11 @@ static unsigned int stackcheck_stubs_execute(void)
 			crtl->patch_area_entry = 1;
 			entry_stub_decl = current_function_decl;
 			entry_stub_id = s->id;
+			entry_stub_call_only = s->entry = call_only_ok(s->insn);
+			entry_stub_user_align = DECL_USER_ALIGN(current_function_decl);
+			DECL_USER_ALIGN(current_function_decl) = 1;
 			s->stub = false;
+			s->pre = true;
 		} else {
 			tail_stubs = true;
 		}
@@ -568,9 +624,15 @@ static unsigned int stackcheck_stubs_execute(void)
 		unsigned int id = s->id;
 		unsigned int info = (s->frame & STACKCHECK_INFO_FRAME_MASK) |
 				    (log2 << STACKCHECK_INFO_LOG2_SHIFT) |
-				    (s->dynamic ? STACKCHECK_INFO_DYNAMIC : 0);
+				    (s->dynamic ? STACKCHECK_INFO_DYNAMIC : 0) |
+				    (s->entry ? STACKCHECK_INFO_ENTRY : 0);
+		char key[32];
 		char text[768];
 		int n = 0;
+
+		/* The address the runtime finds the site by. */
+		snprintf(key, sizeof(key), ".LSC%c%u",
+			 s->entry ? 'k' : (s->stub || s->pre ? 'a' : 'r'), id);
 
 		if (s->stub) {
 			/*
@@ -589,7 +651,7 @@ static unsigned int stackcheck_stubs_execute(void)
 			n += snprintf(text + n, sizeof(text) - n,
 				".LSCc%u:\n"
 				"\tcall\t" STACKCHECK_SLOWPATH "\n"
-				"\tnopl\t.LSCd%u-(.+7)(%%eax)\n"
+				".LSCa%u:\n"
 				"\tjmp\t.LSCr%u\n",
 				id, id, id);
 			if (cfi)
@@ -600,15 +662,18 @@ static unsigned int stackcheck_stubs_execute(void)
 			n += snprintf(text + n, sizeof(text) - n,
 				"%s.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n"
 				".LSCn%u:\n\t.string \"%s\"\n"
-				"\t.popsection\n", n ? "\t" : "", id, name);
+				"\t.popsection\n"
+				"\t.pushsection " STACKCHECK_NAMES_SECTION ",\"aw\",@progbits\n"
+				"\t.balign 4\n"
+				"\t.long %s, .LSCn%u\n"
+				"\t.popsection\n", n ? "\t" : "", id, name,
+				key, id);
 		n += snprintf(text + n, sizeof(text) - n,
 			"%s.pushsection " STACKCHECK_SECTION ",\"aw\",@progbits\n"
 			"\t.balign 4\n"
-			".LSCd%u:\n"
-			"\t.long %s%u, %#x, 0xffffffff, 0\n"
+			"\t.long %s, %#x, 0xffffffff, 0\n"
 			"\t.popsection",
-			n ? "\t" : "", id, emit_names ? ".LSCn" : "",
-			emit_names ? id : 0, info);
+			n ? "\t" : "", key, info);
 		after = emit_asm_after(text, after);
 	}
 	if (tail_stubs && prev && !BARRIER_P(prev)) {

@@ -7,18 +7,23 @@
  *	testl	$MASK, %esp		# MASK = (stack_size - 1) & ~(K - 1)
  *	jz	.Lcold			# K = 2^ceil(log2(threshold + frame))
  *
- * and, out of line just before the function's label (or after its body
- * when the function has a patchable entry area of its own),
+ * and, out of line just before the function's label,
  *
- * .Lcold:	call	__stackcheck_slowpath
- *		nopl	SITE-(.+7)(%eax)	# 7-byte nop, disp32 = PC-relative site
- *		jmp	.Lret
+ * .Lcold:	call	__stackcheck_slowpath	# the call-only stub
+ *		(at most 15 bytes of alignment)
+ * f:		testl ...			# the site's key
  *
- * so the return address of the call points at the nop and the 32-bit
- * displacement at ra+3 locates the site descriptor: site = ra + 7 + disp.
- * A check after a dynamic allocation calls in line (the call and the nop,
- * no jmp).  stackcheck_site_addr(ra) is the address in the function the
- * site belongs to, for symbolizing.
+ * so the call returns (ra) at most 15 bytes before the test that jumped to
+ * it: the slow path finds the descriptor whose key is the first at or after
+ * ra (STACKCHECK_INFO_ENTRY), checks the test's bytes and its jz back to
+ * ra - 5, and returns to the test's end (key + 8).  Where the test cannot
+ * be the first instruction (a patchable area, -pg, -fcf-protection) the
+ * stub is "call __stackcheck_slowpath; jmp back", before the label or after
+ * the body; a check after a dynamic allocation calls in line; a frame too
+ * big for any mask calls at every entry.  Those sites' key is the call's
+ * return address, where they resume.  The descriptors of a program (or
+ * vmlinux) are sorted by key once, by stackcheck_init().
+ *
  * Because every THREAD_SIZE-aligned stack has (sp & (stack_size - 1)) bytes
  * left, the test fires (sometimes early, never late) when fewer than
  * threshold + frame bytes remain.  __stackcheck_slowpath then does the exact
@@ -44,27 +49,30 @@
  * section "__stackcheck_sites" (4-byte aligned).  16 bytes.
  */
 struct stackcheck_site {
-	const char *name;	/* function name, or NULL: glue symbolizes */
+	unsigned long key;	/* the entry test, or the call's return address */
 	unsigned int info;	/* see STACKCHECK_INFO_* */
 	unsigned int low;	/* lowest bytes-left seen here, ~0u: never */
 	unsigned int hits;	/* exact-check hits (saturating) */
 };
 
 /*
- * Where the function resumes after the check whose slow-path call returns
- * to ra: the stub's jmp target (rel8 or rel32), or right after the nop of an
- * in-line check.  The call itself may lie outside the function.
+ * With the plugin's names=1 (user space), one per site in the writable
+ * section "__stackcheck_names": the function's name, by the site's key.
+ */
+struct stackcheck_name {
+	unsigned long key;
+	const char *name;
+};
+
+/*
+ * The runtime's ra (stackcheck_event, stackcheck_top) is where the function
+ * resumes after the check (the return address the slow path returns to: in
+ * the function, past the test): the address to symbolize as it is.  Kept
+ * for glue code written against the earlier stub, whose ra needed decoding.
  */
 static inline unsigned long stackcheck_site_addr(unsigned long ra)
 {
-	const unsigned char *p = (const unsigned char *)(ra + 7);
-
-	if (p[0] == 0xeb)
-		return ra + 9 + (signed char)p[1];
-	if (p[0] == 0xe9)
-		return ra + 12 + (unsigned long)(p[1] | p[2] << 8 | p[3] << 16 |
-						 (unsigned long)p[4] << 24);
-	return ra + 7;
+	return ra;
 }
 
 #endif /* !__ASSEMBLER__ */
@@ -81,8 +89,11 @@ static inline unsigned long stackcheck_site_addr(unsigned long ra)
 #define STACKCHECK_INFO_LOG2_MASK	0x1fu
 /* bit 29: the check follows a dynamic allocation (alloca, VLA); frame = 0 */
 #define STACKCHECK_INFO_DYNAMIC		(1u << 29)
+/* bit 30: the call-only entry stub: key = the test, resume at key + 8 */
+#define STACKCHECK_INFO_ENTRY		(1u << 30)
 
 #define STACKCHECK_SECTION		"__stackcheck_sites"
+#define STACKCHECK_NAMES_SECTION	"__stackcheck_names"
 #define STACKCHECK_SLOWPATH		"__stackcheck_slowpath"
 
 #ifndef __ASSEMBLER__

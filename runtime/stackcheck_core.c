@@ -5,8 +5,9 @@
  * -ffreestanding).  Never instrumented: every function is stackcheck_* or
  * static inside this file, and the file is built without the plugin.
  *
- * stackcheck_enter() runs on the nearly full stack: the exact test, the
- * context and the per-CPU, per-context guard, nothing else.  Everything
+ * stackcheck_locate() and stackcheck_enter() run on the nearly full stack:
+ * the site's descriptor (binary search by key), the exact test, the context
+ * and the per-CPU, per-context guard, nothing else.  Everything
  * else, counting, dedupe, the deepest-sites table, the rate limit, the log
  * block of runtime/LOG-FORMAT.md, happens in stackcheck_report() on an
  * emergency stack.
@@ -36,6 +37,7 @@ _Static_assert(STACKCHECK_SITE_INFO == 4 &&
 	       STACKCHECK_INFO_LOG2_SHIFT == 24 &&
 	       STACKCHECK_INFO_LOG2_MASK == 0x1f &&
 	       STACKCHECK_INFO_DYNAMIC == 0x20000000 &&
+	       STACKCHECK_INFO_ENTRY == 0x40000000 &&
 	       __builtin_offsetof(struct stackcheck_config, threshold) == 0,
 	       "stackcheck_entry.S is out of step with stackcheck.h");
 
@@ -51,7 +53,21 @@ struct stackcheck_config stackcheck_config = {
 struct stackcheck_stats stackcheck_stats[STACKCHECK_NR_KINDS];
 struct stackcheck_top stackcheck_top[STACKCHECK_TOP_SITES];
 
+/* Published once sorted by key (stackcheck_init): until then, none. */
 static struct stackcheck_site *sites_start, *sites_stop;
+static const struct stackcheck_name *names_start, *names_stop;
+
+/*
+ * A call whose site is in no table (code whose table was not handed to
+ * stackcheck_init(), or a call before it): the check still runs, with the
+ * frame unknown (0) and the configured stack size.
+ */
+static struct stackcheck_site unknown_entry_site = {
+	0, 13u << STACKCHECK_INFO_LOG2_SHIFT, ~0u, 0
+};
+static struct stackcheck_site unknown_site = {
+	0, 13u << STACKCHECK_INFO_LOG2_SHIFT | STACKCHECK_INFO_DYNAMIC, ~0u, 0
+};
 static unsigned long long init_ns;
 static unsigned int ratelimit_state;	/* epoch (16 bits) << 16 | count */
 static unsigned int unreported_ratelimit, unreported_nested;
@@ -81,6 +97,61 @@ static const char *const context_names[STACKCHECK_NR_CONTEXTS] = {
 				    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)
 
 /* ---- the slow path, on the checked stack ---- */
+
+/*
+ * The entry test at p (testl $imm32, %esp; jz rel8) whose jz goes to the
+ * call that returned to ra.
+ */
+static bool entry_test_at(const unsigned char *p, unsigned long ra)
+{
+	return p[0] == 0xf7 && p[1] == 0xc4 && p[6] == 0x74 &&
+	       (unsigned long)p + 8 + (signed char)p[7] == ra - 5;
+}
+
+/*
+ * The site of the slow-path call that returns to *ra_slot, from the sorted
+ * descriptors: the first key at or after the return address.  A call-only
+ * entry stub returns at most 15 bytes (alignment) before its test: its
+ * return address is rewritten to the test's end.  Any other site resumes
+ * where its call returns.  Never NULL: a site in no table gets a stand-in,
+ * and its form comes from the bytes alone.  Small: it runs on the stack
+ * that is nearly full, from stackcheck_entry.S.
+ */
+__attribute__((regparm(3)))
+struct stackcheck_site *stackcheck_locate(unsigned long *ra_slot)
+{
+	struct stackcheck_site *start = atomic_load(&sites_start);
+	struct stackcheck_site *stop = start ? atomic_load(&sites_stop) : start;
+	struct stackcheck_site *lo = start, *hi = stop;
+	unsigned long ra = *ra_slot;
+	unsigned int i;
+
+	while (lo < hi) {
+		struct stackcheck_site *mid = lo + (hi - lo) / 2;
+
+		if (mid->key < ra)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < stop) {
+		if (!(lo->info & STACKCHECK_INFO_ENTRY)) {
+			if (lo->key == ra)
+				return lo;
+		} else if (lo->key - ra < 16 &&
+			   entry_test_at((const unsigned char *)lo->key, ra)) {
+			*ra_slot = lo->key + 8;
+			return lo;
+		}
+	}
+	for (i = 0; i < 16; i++) {
+		if (entry_test_at((const unsigned char *)ra + i, ra)) {
+			*ra_slot = ra + i + 8;
+			return &unknown_entry_site;
+		}
+	}
+	return &unknown_site;
+}
 
 /*
  * Exact bytes left below the frame, or 0 when there is nothing to report;
@@ -384,19 +455,34 @@ static unsigned int low_encode(int left)
 	return left == -1 ? (unsigned int)-2 : (unsigned int)left;
 }
 
+/* The function's name from the plugin (names=1), or NULL. */
+static const char *site_name(const struct stackcheck_site *site)
+{
+	const struct stackcheck_name *n;
+
+	if (!site->key)
+		return 0;
+	for (n = names_start; n && n < names_stop; n++)
+		if (n->key == site->key)
+			return n->name;
+	return 0;
+}
+
 /* "fn" out of "fn+0x1/0x2"; "" when the glue could not symbolize. */
 static void function_name(struct stackcheck_event *ev, char *buf,
 			  unsigned int len)
 {
 	unsigned int i;
 
-	if (ev->site->name) {
-		for (i = 0; i < len - 1 && ev->site->name[i]; i++)
-			buf[i] = ev->site->name[i];
+	const char *name = site_name(ev->site);
+
+	if (name) {
+		for (i = 0; i < len - 1 && name[i]; i++)
+			buf[i] = name[i];
 		buf[i] = 0;
 		return;
 	}
-	stackcheck_glue_symbolize(stackcheck_site_addr(ev->ra), buf, len);
+	stackcheck_glue_symbolize(ev->ra, buf, len);
 	for (i = 0; buf[i]; i++)
 		if (buf[i] == '+')
 			buf[i] = 0;
@@ -421,12 +507,12 @@ static unsigned int build_chain(struct stackcheck_event *ev, unsigned long fp,
 
 	*truncated = false;
 	if (info & STACKCHECK_INFO_DYNAMIC) {
-		loc = stackcheck_site_addr(ev->ra);
+		loc = ev->ra;
 		low = sp;
 	} else {
 		unsigned long frame = info & STACKCHECK_INFO_FRAME_MASK;
 
-		c[n].loc = stackcheck_site_addr(ev->ra);
+		c[n].loc = ev->ra;
 		c[n].lowest = sp + 4 - frame;
 		c[n++].size = frame;
 		if (sp + 4 > top)
@@ -487,10 +573,10 @@ static void print_block(struct stackcheck_event *ev, unsigned long fp,
 	print_event_line(who.cpu, seq, "comm=%s pid=%d cpu=%u context=%s",
 			 who.comm, who.pid, who.cpu,
 			 context_names[who.context & 3]);
-	stackcheck_glue_symbolize(stackcheck_site_addr(ev->ra), sym, sizeof(sym));
+	stackcheck_glue_symbolize(ev->ra, sym, sizeof(sym));
 	print_event_line(who.cpu, seq, "site=%s",
-			 sym[0] == '0' && sym[1] == 'x' && site->name ?
-			 site->name : sym);
+			 sym[0] == '0' && sym[1] == 'x' && site_name(site) ?
+			 site_name(site) : sym);
 
 	n = build_chain(ev, fp, chain, &truncated);
 	print_event_line(who.cpu, seq, "Depth Size Location (%u entries%s)",
@@ -551,12 +637,67 @@ out:
 
 /* ---- set-up and summary, from ordinary code ---- */
 
+/* Heapsort by key: in place, no recursion, n log n on any link order. */
+static void sift_down(struct stackcheck_site *a, unsigned long root,
+		      unsigned long n)
+{
+	for (;;) {
+		unsigned long child = 2 * root + 1;
+		struct stackcheck_site t;
+
+		if (child >= n)
+			return;
+		if (child + 1 < n && a[child + 1].key > a[child].key)
+			child++;
+		if (a[root].key >= a[child].key)
+			return;
+		t = a[root];
+		a[root] = a[child];
+		a[child] = t;
+		root = child;
+	}
+}
+
+static void sort_sites(struct stackcheck_site *a, unsigned long n)
+{
+	unsigned long i;
+	struct stackcheck_site t;
+
+	for (i = 0; i + 1 < n && a[i].key <= a[i + 1].key; i++)
+		;
+	if (i + 1 >= n)
+		return;		/* already sorted */
+	for (i = n / 2; i-- > 0;)
+		sift_down(a, i, n);
+	for (i = n; i-- > 1;) {
+		t = a[0];
+		a[0] = a[i];
+		a[i] = t;
+		sift_down(a, 0, i);
+	}
+}
+
+void stackcheck_init_names(const struct stackcheck_name *start,
+			   const struct stackcheck_name *stop)
+{
+	names_start = start;
+	names_stop = stop;
+}
+
 void stackcheck_init(struct stackcheck_site *start, struct stackcheck_site *stop)
 {
+	unsigned int log2 = 0;
 	int k;
 
-	sites_start = start;
-	sites_stop = stop;
+	while ((2u << log2) <= stackcheck_config.stack_size && log2 < 31)
+		log2++;
+	unknown_entry_site.info = log2 << STACKCHECK_INFO_LOG2_SHIFT;
+	unknown_site.info = log2 << STACKCHECK_INFO_LOG2_SHIFT |
+			    STACKCHECK_INFO_DYNAMIC;
+	/* Sorted before it is published: a slow path meanwhile finds none. */
+	sort_sites(start, stop - start);
+	atomic_store(&sites_stop, stop);
+	atomic_store(&sites_start, start);
 	for (k = 0; k < STACKCHECK_NR_KINDS; k++)
 		stackcheck_stats[k].lowest = INT_MAX_;
 	init_ns = stackcheck_glue_now_ns();
@@ -573,12 +714,12 @@ static void site_label(struct stackcheck_site *site, char *buf, unsigned int len
 	unsigned int i;
 
 	l.n = 0;
-	if (site && site->name) {
-		put_s(&l, site->name);
+	if (site && site_name(site)) {
+		put_s(&l, site_name(site));
 	} else if (site) {
 		for (i = 0; i < STACKCHECK_TOP_SITES; i++) {
 			if (stackcheck_top[i].site == site) {
-				stackcheck_glue_symbolize(stackcheck_site_addr(stackcheck_top[i].ra),
+				stackcheck_glue_symbolize(stackcheck_top[i].ra,
 							  buf, len);
 				return;
 			}

@@ -2,26 +2,29 @@
 /*
  * stackcheck: __stackcheck_slowpath, the trampoline every check stub calls.
  *
- * Entry (from the stub, see stackcheck.h):
- *	(%esp)	ra, pointing at "nopl SITE-(.+7)(%eax)": site = ra + 7 + disp32
- *		with disp32 at ra + 3
+ * Entry (from the stub or an in-line call, see stackcheck.h):
+ *	(%esp)	ra: the stub's return address, up to 15 bytes before the
+ *		entry test, or where an in-line check resumes
  *	%esp+4	the stack pointer at the check (sp_check)
  *	eax, edx, ecx may hold regparm arguments; eflags may be live (the
  *	check runs before anything else, but keep it exact anyway).
  *
- * It saves eflags, eax, ecx, edx (C preserves the rest), rejects a false
- * alarm on its own (the test of stackcheck_config.threshold against the
- * bytes left on an aligned stack), else calls
- * stackcheck_enter(site, sp_check, ra), which returns 0 or the address of
- * an event record at the top of an emergency stack.  On 0 it restores and
- * returns.  Otherwise it moves %esp below the record (the old %esp saved
- * there), calls stackcheck_report(event, sp_check, ebp), switches back,
- * restores and returns.
+ * It saves eflags, eax, ecx, edx (C preserves the rest), calls
+ * stackcheck_locate(&ra), which returns the site's descriptor (binary
+ * search by key) and rewrites ra to where the function resumes (past the
+ * entry test), rejects a false alarm on its own (the test of
+ * stackcheck_config.threshold against the bytes left on an aligned stack),
+ * else calls stackcheck_enter(site, sp_check, ra), which returns 0 or the
+ * address of an event record at the top of an emergency stack.  On 0 it
+ * restores and returns.  Otherwise it moves %esp below the record (the old
+ * %esp saved there), calls stackcheck_report(event, sp_check, ebp),
+ * switches back, restores and returns.
  *
  * Bytes used on the checked stack, below sp_check: 4 (ra) + 16 (eflags and
- * three registers) + the frame of stackcheck_enter and the glue functions
- * it calls (measured by testsuite/stackcheck.run/slowpath-bytes.c, and the
- * figure is in README.md).
+ * three registers) + the larger of stackcheck_locate's frame and
+ * stackcheck_enter's with the glue functions it calls (measured by
+ * testsuite/stackcheck.run/slowpath-bytes.c, and the figure is in
+ * README.md).
  *
  * CFI: while on the checked stack, CFA = esp + 4 + pushes.  On the
  * emergency stack the CFA is an expression: the old %esp, saved at a fixed
@@ -46,6 +49,7 @@
 	.hidden	__stackcheck_slowpath
 	.type	__stackcheck_slowpath, @function
 	/* Direct calls from PIC code too: no PLT, which on i386 needs %ebx. */
+	.hidden	stackcheck_locate
 	.hidden	stackcheck_enter
 	.hidden	stackcheck_report
 __stackcheck_slowpath:
@@ -71,21 +75,25 @@ __stackcheck_slowpath:
 	.cfi_rel_offset %edx, 0
 	cld				/* the C code assumes DF clear */
 
+	leal	16(%esp), %eax		/* &ra */
+	call	stackcheck_locate	/* %eax = site; ra = the resume point */
+
 	/*
-	 * The quick rejection, before any C frame: on an aligned stack of the
-	 * size the site was compiled for, (sp_check & (size - 1)) is the exact
-	 * number of bytes left, so a false alarm (the mask rounds up) costs
-	 * nothing below these 20 bytes (24 with PIC's get-PC call).
+	 * The quick rejection, before stackcheck_enter's frame: on an aligned
+	 * stack of the size the site was compiled for, (sp_check & (size - 1))
+	 * is the exact number of bytes left, so a false alarm (the mask rounds
+	 * up) costs nothing below these 24 bytes (28 with PIC's get-PC call)
+	 * but stackcheck_locate's frame.
 	 */
-	movl	16(%esp), %eax		/* ra */
-	movl	3(%eax), %edx		/* disp32 of the nopl */
-	movl	7+SITE_INFO(%eax,%edx), %edx	/* site->info */
+	movl	SITE_INFO(%eax), %edx	/* site->info */
 	movl	%edx, %ecx
 	shrl	$INFO_LOG2_SHIFT, %ecx
 	andl	$INFO_LOG2_MASK, %ecx
 	negl	%ecx
 	addl	$32, %ecx		/* 32 - log2(size) */
-	leal	20(%esp), %eax		/* sp_check */
+	pushl	%eax			/* site */
+	.cfi_adjust_cfa_offset 4
+	leal	24(%esp), %eax		/* sp_check */
 	shll	%cl, %eax
 	shrl	%cl, %eax		/* sp_check & (size - 1) */
 	testl	$INFO_DYNAMIC, %edx
@@ -103,11 +111,11 @@ __stackcheck_slowpath:
 #else
 	cmpl	stackcheck_config, %eax	/* stackcheck_config.threshold */
 #endif
+	popl	%eax			/* site (first argument) */
+	.cfi_adjust_cfa_offset -4
 	jge	.Lrestore
 
-	movl	16(%esp), %ecx		/* ra (third argument) */
-	movl	3(%ecx), %eax		/* disp32 of the nopl */
-	leal	7(%ecx,%eax), %eax	/* site (first argument) */
+	movl	16(%esp), %ecx		/* ra, the resume point (third argument) */
 	leal	20(%esp), %edx		/* sp_check (second argument) */
 	call	stackcheck_enter
 	testl	%eax, %eax

@@ -85,7 +85,7 @@ struct stackcheck_cpu {
 struct stackcheck_event {
 	struct stackcheck_site *site;
 	unsigned long sp;		/* sp at the check */
-	unsigned long ra;		/* return address into the stub */
+	unsigned long ra;		/* where the function resumes */
 	int left;			/* exact bytes left below the frame */
 	struct stackcheck_stack stack;	/* the stack sp is on */
 	struct stackcheck_cpu *cpu;	/* whose guard was taken */
@@ -112,7 +112,7 @@ extern struct stackcheck_stats stackcheck_stats[STACKCHECK_NR_KINDS];
 /* The deepest sites (lowest left), unordered; site == NULL: free slot. */
 struct stackcheck_top {
 	struct stackcheck_site *site;
-	unsigned long ra;	/* a return address into the stub: symbolize it */
+	unsigned long ra;	/* where its function resumed: symbolize it */
 	int left;
 	enum stackcheck_kind kind;
 };
@@ -160,10 +160,15 @@ void stackcheck_glue_panic(const char *why);
 /* ---- provided by the core ---- */
 
 /*
- * Once, after stackcheck_config is set: remembers the site array (the
- * section __stackcheck_sites, [start, stop)) and prints the "enabled" line.
+ * Once, after stackcheck_config is set: sorts the site array (the section
+ * __stackcheck_sites, [start, stop)) by key in place, remembers it and
+ * prints the "enabled" line.
  */
 void stackcheck_init(struct stackcheck_site *start, struct stackcheck_site *stop);
+
+/* Before stackcheck_init(), optional: the plugin's names (section __stackcheck_names). */
+void stackcheck_init_names(const struct stackcheck_name *start,
+			   const struct stackcheck_name *stop);
 
 /* The summary lines, one per stack kind, and pending "dropped" lines. */
 void stackcheck_print_summary(void);
@@ -172,6 +177,8 @@ void stackcheck_print_summary(void);
 void stackcheck_reset(void);
 
 /* Called from stackcheck_entry.S; explicit regparm so any caller ABI works. */
+__attribute__((regparm(3)))
+struct stackcheck_site *stackcheck_locate(unsigned long *ra_slot);
 __attribute__((regparm(3)))
 unsigned long stackcheck_enter(struct stackcheck_site *site, unsigned long sp,
 			       unsigned long ra);

@@ -251,18 +251,6 @@ static unsigned long stackcheck_nsites(void)
 	return __stop___stackcheck_sites - __start___stackcheck_sites;
 }
 
-/*
- * Where a deepest-sites entry resumes in its function (the core's
- * stackcheck_site_addr() reads the stub's jmp): not once the init text it
- * was in has been freed.
- */
-static unsigned long stackcheck_top_addr(unsigned long ra)
-{
-	if (is_kernel_inittext(ra) && system_state >= SYSTEM_FREEING_INITMEM)
-		return ra;
-	return stackcheck_site_addr(ra);
-}
-
 /* The site that reached the lowest of a kind: symbolized when in the top. */
 static void stackcheck_site_label(struct stackcheck_site *site, char *buf,
 				  unsigned int len)
@@ -275,7 +263,7 @@ static void stackcheck_site_label(struct stackcheck_site *site, char *buf,
 	}
 	for (i = 0; i < STACKCHECK_TOP_SITES; i++) {
 		if (READ_ONCE(stackcheck_top[i].site) == site) {
-			stackcheck_glue_symbolize(stackcheck_top_addr(READ_ONCE(stackcheck_top[i].ra)),
+			stackcheck_glue_symbolize(READ_ONCE(stackcheck_top[i].ra),
 						  buf, len);
 			return;
 		}
@@ -338,7 +326,7 @@ static int stackcheck_sites_show(struct seq_file *m, void *v)
 	sort(top, n, sizeof(top[0]), stackcheck_top_cmp, NULL);
 	seq_puts(m, "left stack frame hits site\n");
 	for (i = 0; i < n; i++) {
-		stackcheck_glue_symbolize(stackcheck_top_addr(top[i].ra), sym, sizeof(sym));
+		stackcheck_glue_symbolize(top[i].ra, sym, sizeof(sym));
 		seq_printf(m, "%d %s %u %u %s\n", top[i].left,
 			   kind_names[top[i].kind % STACKCHECK_NR_KINDS],
 			   top[i].site->info & STACKCHECK_INFO_FRAME_MASK,

@@ -38,6 +38,10 @@ extern struct stackcheck_site __start___stackcheck_sites[]
 	__attribute__((weak, visibility("hidden")));
 extern struct stackcheck_site __stop___stackcheck_sites[]
 	__attribute__((weak, visibility("hidden")));
+extern const struct stackcheck_name __start___stackcheck_names[]
+	__attribute__((weak, visibility("hidden")));
+extern const struct stackcheck_name __stop___stackcheck_names[]
+	__attribute__((weak, visibility("hidden")));
 
 #define NR_STACKS	3	/* task, hardirq, softirq: enum stackcheck_kind */
 
@@ -398,6 +402,8 @@ static void stackcheck_user_init(void)
 		exit(2);
 	}
 
+	stackcheck_init_names(__start___stackcheck_names,
+			      __stop___stackcheck_names);
 	stackcheck_init(__start___stackcheck_sites, __stop___stackcheck_sites);
 	initialized = 1;
 	atexit(stackcheck_user_exit);

@@ -39,4 +39,4 @@ no_dynamic (void)
 /* { dg-final { scan-table "^with_alloca\t\[^\t\]*\t\[0-9\]+\t1\tchecked$" 1 } } */
 /* { dg-final { scan-table "^with_vla\t\[^\t\]*\t\[0-9\]+\t2\tchecked$" 1 } } */
 /* Dynamic sites carry the DYNAMIC bit (1 << 29) and frame 0.  */
-/* { dg-final { scan-assembler-times "^\t\\.long \\.LSCn\[0-9\]+, 0x2d000000, 0xffffffff, 0$" 3 } } */
+/* { dg-final { scan-assembler-times "^\t\\.long \\.LSCr\[0-9\]+, 0x2d000000, 0xffffffff, 0$" 3 } } */

@@ -17,9 +17,10 @@ small_frame (int x)
 
 /* { dg-final { scan-assembler-function-first small_frame "^\ttestl\t\\\$0x1800, %esp" } } */
 /* { dg-final { scan-assembler-function small_frame "^\ttestl\t\\\$0x1800, %esp\t# stackcheck frame=\[0-9\]+\n\tjz\t\\.LSCc\[0-9\]+$" 1 } } */
-/* { dg-final { scan-assembler "\nsmall_frame\\.stackcheck:\n\t\\.cfi_startproc\n\\.LSCc\[0-9\]+:\n\tcall\t__stackcheck_slowpath\n\tnopl\t\\.LSCd\[0-9\]+-\\(\\.\\+7\\)\\(%eax\\)\n\tjmp\t\\.LSCr\[0-9\]+\n\t\\.cfi_endproc\n\t\\.size\tsmall_frame\\.stackcheck, \\.-small_frame\\.stackcheck\n\t\\.p2align 4\n\t\\.type\tsmall_frame, @function\nsmall_frame:\n" } } */
-/* { dg-final { scan-assembler-function small_frame "^\\.LSCc\[0-9\]+:\n\tcall\t__stackcheck_slowpath\n\tnopl\t\\.LSCd\[0-9\]+-\\(\\.\\+7\\)\\(%eax\\)\n\tjmp\t\\.LSCr\[0-9\]+$" 1 } } */
+/* { dg-final { scan-assembler "\nsmall_frame\\.stackcheck:\n\t\\.cfi_startproc\n\\.LSCc\[0-9\]+:\n\tcall\t__stackcheck_slowpath\n\t\\.p2align 4\n\t\\.cfi_endproc\n\t\\.size\tsmall_frame\\.stackcheck, \\.-small_frame\\.stackcheck\n\t\\.type\tsmall_frame, @function\nsmall_frame:\n" } } */
+/* { dg-final { scan-assembler-function small_frame "^\\.LSCc\[0-9\]+:\n\tcall\t__stackcheck_slowpath\n\t\\.p2align 4$" 1 } } */
 /* { dg-final { scan-assembler "\\.pushsection __stackcheck_sites,\"aw\",@progbits" } } */
 /* { dg-final { scan-table "^small_frame\t\[^\t\]*basic\\.c:13\t\[0-9\]+\t0\tchecked$" 1 } } */
 /* The descriptor: name, info = log2(8192) << 24 | frame, never reported, no hits.  */
-/* { dg-final { scan-assembler "^\t\\.long \\.LSCn\[0-9\]+, 0xd0000\[0-9a-f\]\[0-9a-f\], 0xffffffff, 0$" } } */
+/* { dg-final { scan-assembler "^\t\\.long \\.LSCk\[0-9\]+, 0x4d0000\[0-9a-f\]\[0-9a-f\], 0xffffffff, 0$" } } */
+/* { dg-final { scan-assembler "^\t\\.long \\.LSCk\[0-9\]+, \\.LSCn\[0-9\]+$" } } */

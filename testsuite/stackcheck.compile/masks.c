@@ -17,6 +17,6 @@ void frame_big (void) { volatile char b[5000]; use (b); }
 /* { dg-final { scan-assembler-function frame_small "testl\t\\\$0x1800, %esp\t# stackcheck frame=52\[0-9\]\\M" 1 } } */
 /* { dg-final { scan-assembler-function frame_mid "testl\t\\\$0x1000, %esp\t# stackcheck frame=15\[0-9\]\[0-9\]\\M" 1 } } */
 /* { dg-final { scan-assembler-function frame_big "testl" 0 } } */
-/* { dg-final { scan-assembler-function frame_big "^\tcall\t__stackcheck_slowpath\t# stackcheck frame=50\[0-9\]\[0-9\]\n\tnopl\t" 1 } } */
+/* { dg-final { scan-assembler-function frame_big "^\tcall\t__stackcheck_slowpath\t# stackcheck frame=50\[0-9\]\[0-9\]\n\\.LSCr\[0-9\]+:" 1 } } */
 /* { dg-final { scan-table "^frame_big\t.*\tchecked-always$" 1 } } */
 /* { dg-final { scan-table "\tchecked$" 2 } } */

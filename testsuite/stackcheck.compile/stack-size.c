@@ -8,4 +8,4 @@ extern int sink (int);
 int f (int x) { return sink (x) + 1; }
 
 /* { dg-final { scan-assembler-function f "^\ttestl\t\\\$0x800, %esp" 1 } } */
-/* { dg-final { scan-assembler "^\t\\.long \\.LSCn\[0-9\]+, 0xc0000\[0-9a-f\]\[0-9a-f\], 0xffffffff, 0$" } } */
+/* { dg-final { scan-assembler "^\t\\.long \\.LSCk\[0-9\]+, 0x4c0000\[0-9a-f\]\[0-9a-f\], 0xffffffff, 0$" } } */

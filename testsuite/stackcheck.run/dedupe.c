@@ -1,6 +1,8 @@
 /* Dedupe: one site hit 1000 times at the same depth prints one block (why=
    first) and counts 1000 events; deeper again prints one more (new-low).
-   The site descriptor's hits and low say the same.  */
+   The site descriptor's hits and low say the same; the descriptors are
+   sorted by key once the runtime started, and the name table knows the
+   site's key.  */
 /* { dg-do run } */
 /* { dg-options "-O2 -fplugin-arg-stackcheck-leaf-skip=0" } */
 
@@ -10,6 +12,10 @@
 extern struct stackcheck_site __start___stackcheck_sites[]
 	__attribute__((weak, visibility("hidden")));
 extern struct stackcheck_site __stop___stackcheck_sites[]
+	__attribute__((weak, visibility("hidden")));
+extern struct stackcheck_name __start___stackcheck_names[]
+	__attribute__((weak, visibility("hidden")));
+extern struct stackcheck_name __stop___stackcheck_names[]
 	__attribute__((weak, visibility("hidden")));
 
 static volatile int sink;
@@ -26,14 +32,24 @@ int main(void)
 {
 	unsigned long bottom = stack_bottom(KIND_TASK);
 	struct stackcheck_site *s, *site = 0;
+	struct stackcheck_name *n;
+	unsigned long key = 0;
 	int i;
 
 	for (i = 0; i < 1000; i++)
 		call_at(bottom + 800, target);
 	call_at(bottom + 700, target);
-	for (s = __start___stackcheck_sites; s < __stop___stackcheck_sites; s++)
-		if (s->name && !strcmp(s->name, "target"))
+	for (n = __start___stackcheck_names; n < __stop___stackcheck_names; n++)
+		if (!strcmp(n->name, "target"))
+			key = n->key;
+	CHECK(key != 0, "no name for target");
+	for (s = __start___stackcheck_sites; s < __stop___stackcheck_sites; s++) {
+		if (s->key == key)
 			site = s;
+		if (s + 1 < __stop___stackcheck_sites)
+			CHECK(s->key < s[1].key, "sites not sorted: %#lx, %#lx",
+			      s->key, s[1].key);
+	}
 	CHECK(site != 0, "no site for target");
 	if (!site)
 		return 1;

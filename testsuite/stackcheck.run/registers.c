@@ -1,6 +1,7 @@
 /* The slow path preserves every register and eflags (DF included): an asm
    caller loads all of them with patterns, calls __stackcheck_slowpath with
-   its own site descriptor where the check must report, and compares; and a
+   its own site descriptor (keyed by the return address, named through the
+   name table) where the check must report, and compares; and a
    regparm(3) function with three arguments, its check firing, computes
    right.  */
 /* { dg-do run } */
@@ -35,7 +36,7 @@ __asm__(
 	"	pushl	$0xcd7\n"		/* CF PF AF ZF SF DF OF */
 	"	popfl\n"
 	"	call	__stackcheck_slowpath\n"
-	"	nopl	regs_site-(.+7)(%eax)\n"
+	"regs_ra:\n"
 	"	pushfl\n"
 	"	pushl	%eax\n"
 	"	movl	8(%esp), %eax\n"	/* r */
@@ -59,12 +60,15 @@ __asm__(
 	"	.size	regs_probe, .-regs_probe\n"
 	"	.pushsection __stackcheck_sites, \"aw\", @progbits\n"
 	"	.balign	4\n"
-	"regs_site:\n"
-	"	.long	regs_site_name, 0x0d000010, 0xffffffff, 0\n"
+	"	.long	regs_ra, 0x0d000010, 0xffffffff, 0\n"
+	"	.popsection\n"
+	"	.pushsection __stackcheck_names, \"aw\", @progbits\n"
+	"	.balign	4\n"
+	"	.long	regs_ra, regs_site_name\n"
 	"	.popsection\n"
 	"	.pushsection .rodata\n"
 	"regs_site_name:\n"
-	"	.string	\"regs_probe\"\n"
+	"	.string	\"regs_probe_site\"\n"
 	"	.popsection\n");
 
 __no_stackcheck static void probe(void)
@@ -112,6 +116,6 @@ int main(void)
 	return failures ? 1 : 0;
 }
 
-/* { dg-final { scan-output "^stackcheck: E0.1 near-overflow: task stack, \\d+ bytes left in regs_probe$" } } */
+/* { dg-final { scan-output "^stackcheck: E0.1 near-overflow: task stack, \\d+ bytes left in regs_probe_site$" } } */
 /* { dg-final { scan-output "near-overflow: task stack, \\d+ bytes left in mix$" } } */
 /* { dg-final { scan-output-not "CHECK FAIL" } } */
