@@ -1,9 +1,9 @@
 /* gdb's `bt` from inside stackcheck_report, on the emergency stack, unwinds
    through __stackcheck_slowpath (its CFA expression; gdb shows it as a
-   signal frame, which it is marked as) and the stub (the function's entry
-   row; gdb names it "gdb_recurse[stackcheck]", the local function
-   "gdb_recurse.stackcheck" before gdb_recurse's label) into the instrumented
-   recursion and its callers.  */
+   signal frame, which it is marked as) into the instrumented recursion, at
+   the resume point past the entry test (the slow path rewrote its return
+   address there first; the stub, "gdb_recurse.stackcheck", is no frame of
+   its own any more), and its callers.  */
 /* { dg-do run } */
 /* { dg-options "-O2 -g" } */
 
@@ -33,4 +33,4 @@ int main(void)
 }
 
 /* { dg-final { scan-output "bytes left in gdb_recurse$" } } */
-/* { dg-final { stackcheck-gdb-bt "stackcheck_report" "#0 +stackcheck_report \[^\n\]*\n#1 +(<signal handler called>|\[^\n\]*__stackcheck_slowpath )\[^\n\]*\n#2 +\[^\n\]*gdb_recurse(\\\[stackcheck\\\])? \[^\n\]*\n#3 +\[^\n\]*gdb_recurse .*gdb_task" } } */
+/* { dg-final { stackcheck-gdb-bt "stackcheck_report" "#0 +stackcheck_report \[^\n\]*\n#1 +(<signal handler called>|\[^\n\]*__stackcheck_slowpath )\[^\n\]*\n#2 +\[^\n\]*gdb_recurse \[^\n\]*\n#3 +\[^\n\]*gdb_recurse .*gdb_task" } } */
