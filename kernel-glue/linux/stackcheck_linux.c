@@ -166,9 +166,19 @@ void stackcheck_glue_who(struct stackcheck_who *who)
  * in its interrupt handler), so the line goes to the log buffer only and
  * irq_work prints it moments later; a panic or an oops flushes it too.
  * From NMI printk defers by itself.
+ *
+ * stackcheck_glue_print_hook: a test's hook (the reach storm selftest, which
+ * opens an interrupt window there while one of its reports is open), called
+ * before each line; NULL: none.
  */
+void (*stackcheck_glue_print_hook)(void);
+
 void stackcheck_glue_print(const char *line)
 {
+	void (*hook)(void) = READ_ONCE(stackcheck_glue_print_hook);
+
+	if (hook)
+		hook();
 	if (irqs_disabled() || in_nmi())
 		printk_deferred(KERN_WARNING "%s\n", line);
 	else

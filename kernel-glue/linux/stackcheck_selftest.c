@@ -3,10 +3,19 @@
  * stackcheck: the boot-time selftest, run by stackcheck.selftest=1.
  *
  * Drives a deep call chain on each stack stackcheck tells apart: the task
- * stack (from this late initcall), the hardirq stack (an hrtimer in
- * HRTIMER_MODE_REL_HARD: on i386 a device interrupt, here the PIT, runs it
- * on this CPU's hardirq stack) and the softirq stack (a timer_list, run by
- * __do_softirq on the softirq stack when an interrupt returns).  Each chain
+ * stack (from this late initcall), the hardirq stack and the softirq stack
+ * (a timer_list, run by __do_softirq on the softirq stack when an interrupt
+ * returns).  On i386 only a device interrupt (common_interrupt ->
+ * __handle_irq) switches to this CPU's hardirq stack; the local APIC's
+ * timer and the IPIs are system vectors, run on the stack they interrupt.
+ * The hardirq chain therefore runs from a device interrupt: a free legacy
+ * line requested here and raised by software where its chip can retrigger
+ * it (the IO-APIC's sends the line's vector to the CPU), else (no APIC:
+ * the 8259 cannot) an hrtimer in HRTIMER_MODE_REL_HARD, run by the timer
+ * interrupt, the PIT's, a device interrupt there.  The chains run with
+ * interrupts off: an interrupt taken near a stack's bottom would run its
+ * entry code there, and a system vector all of itself (the APIC timer's
+ * console flush needs more than 1 KiB).  Each chain
  * first descends in big steps (frames of SELFTEST_DESCEND bytes) to a
  * little above the threshold, then recurses through a function with a
  * smaller frame until it is below the threshold, and stops well above the
@@ -35,6 +44,8 @@
 #include <linux/timer.h>
 #include <linux/jiffies.h>
 #include <linux/completion.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
 #include <linux/preempt.h>
 #include <linux/sched/task_stack.h>
 #include <asm/processor.h>
@@ -162,10 +173,14 @@ SELFTEST_DESCEND(softirq)
 
 static void selftest_run_chain(struct selftest_run *run)
 {
+	unsigned long flags;
+
 	selftest_probe(&run->probe, run->name, current_stack_pointer, run->kind);
 	run->ran_on = selftest_stack_of(current_stack_pointer);
 	run->ran = true;
 	run->lowest = THREAD_SIZE;
+	/* Reports then go to the log buffer, the consoles follow (irq_work). */
+	local_irq_save(flags);
 	switch (run->kind) {
 	case STACKCHECK_TASK:
 		selftest_task_descend(run);
@@ -177,12 +192,55 @@ static void selftest_run_chain(struct selftest_run *run)
 		selftest_softirq_descend(run);
 		break;
 	}
+	local_irq_restore(flags);
 }
 
-/* ---- hardirq: an hrtimer that expires in hard interrupt context ---- */
+/* ---- hardirq: a device interrupt raised by software, or an hrtimer ---- */
 
 static struct selftest_run selftest_hardirq_run;
 static struct hrtimer selftest_hrtimer;
+
+/*
+ * A free legacy line (1..15) whose chip can retrigger it, requested with
+ * fn: its number, or -ENODEV.  IO-APIC lines can (irq_retrigger sends the
+ * line's vector to its CPU: common_interrupt, then the hardirq stack), the
+ * 8259's cannot.  Shared with nothing: no device drives a free line.
+ */
+static int selftest_irq_request(irq_handler_t fn, void *dev)
+{
+	unsigned int irq;
+
+	for (irq = 1; irq < 16; irq++) {
+		struct irq_data *d = irq_get_irq_data(irq);
+		struct irq_chip *chip = d ? irq_data_get_irq_chip(d) : NULL;
+
+		if (!chip || !chip->irq_retrigger || irq_has_action(irq))
+			continue;
+		if (!request_irq(irq, fn, 0, "stackcheck-selftest", dev))
+			return irq;
+	}
+	return -ENODEV;
+}
+
+/* True when the interrupt was sent. */
+static bool selftest_irq_raise(unsigned int irq)
+{
+	struct irq_data *d = irq_get_irq_data(irq);
+
+	return d && d->chip->irq_retrigger && d->chip->irq_retrigger(d);
+}
+
+/* Runs the chain wherever the interrupt runs: the test checks the stack. */
+static irqreturn_t selftest_irq_fn(int irq, void *dev)
+{
+	struct selftest_run *run = dev;
+
+	if (!run->ran) {
+		selftest_run_chain(run);
+		complete(&run->done);
+	}
+	return IRQ_HANDLED;
+}
 
 static enum hrtimer_restart selftest_hrtimer_fn(struct hrtimer *t)
 {
@@ -255,6 +313,7 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 	int threshold = READ_ONCE(stackcheck_config.threshold);
 	int reserve = stackcheck_config.reserve;
 	const char *why = NULL;
+	int irq;
 
 	/* Deepest frame: at least floor, less than floor + one frame. */
 	if (threshold - reserve < 2 * (SELFTEST_FRAME + 32)) {
@@ -270,6 +329,19 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 		selftest_run_chain(run);
 		break;
 	case STACKCHECK_HARDIRQ:
+		irq = selftest_irq_request(selftest_irq_fn, run);
+		if (irq >= 0) {
+			selftest_print("# %s: source irq %d, a free line raised by software (retrigger)",
+				       run->name, irq);
+			if (!selftest_irq_raise(irq))
+				why = "the interrupt could not be raised";
+			else if (!wait_for_completion_timeout(&run->done, 5 * HZ))
+				why = "the interrupt never came";
+			free_irq(irq, run);
+			break;
+		}
+		selftest_print("# %s: source an HRTIMER_MODE_REL_HARD hrtimer (no line to raise by software)",
+			       run->name);
 		hrtimer_init(&selftest_hrtimer, CLOCK_MONOTONIC,
 			     HRTIMER_MODE_REL_HARD);
 		selftest_hrtimer.function = selftest_hrtimer_fn;

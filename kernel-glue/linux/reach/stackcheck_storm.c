@@ -5,14 +5,30 @@
  * Raises N near-overflow events, a third on each stack stackcheck tells
  * apart, all at once: the task share from the caller (a late initcall with
  * stackcheck_storm.events=N, or a write of N to
- * /sys/kernel/debug/stackcheck/storm), the hardirq share from an hrtimer in
- * HRTIMER_MODE_REL_HARD (the PIT interrupt runs it on the hardirq stack),
- * the softirq share from a tasklet the hrtimer schedules (run at interrupt
- * exit on the softirq stack).  The hrtimer fires every millisecond
- * while the task share runs, so interrupts land inside task reports, and a
- * tasklet inside a hardirq report cannot (softirqs wait for the hardirq to
- * end), but one inside a task report can: each is counted when it happens
- * (the interrupted context's guard is held).
+ * /sys/kernel/debug/stackcheck/storm), the hardirq share from a device
+ * interrupt, the softirq share from a tasklet that interrupt schedules (run
+ * at interrupt exit on the softirq stack).  On i386 only a device interrupt
+ * switches to the hardirq stack (common_interrupt -> __handle_irq); the
+ * local APIC's timer and IPIs are system vectors and run on the stack they
+ * interrupt.  An hrtimer (HRTIMER_MODE_REL_HARD) fires every millisecond;
+ * where a free legacy line can be raised by software (the IO-APIC's
+ * retrigger sends its vector to the CPU) it raises that line, whose handler
+ * runs the hardirq share; else (no APIC: the timer is the PIT, a device
+ * interrupt) the hrtimer runs it itself.
+ *
+ * Room for interrupts: every deep chunk (task, softirq) runs with
+ * interrupts off.  An interrupt taken near a stack's bottom runs its entry
+ * code there, and a system vector all of itself: an APIC timer tick that
+ * flushes the consoles needs more than 1 KiB, more than the threshold
+ * leaves (seen on i386_defconfig: it overflowed the task stack).  Interrupts
+ * come in between chunks, at a shallow depth, and inside reports: the
+ * first line a report of a deep chunk prints calls the glue's print hook on
+ * the report's emergency stack, and there the storm raises its line and
+ * lets interrupts in (a window: the hardirq share, and at its exit the
+ * softirq share, run while the task's or the softirq's report is open).  A
+ * tasklet inside a hardirq report cannot run (softirqs wait for the hardirq
+ * to end).  Each chunk that starts while a report of a lower context is
+ * open is counted (the interrupted context's guard is held).
  *
  * Each event is one call of an instrumented function, storm_hit_<kind>(),
  * made from storm_descend_<kind>(), which is not instrumented and moves
@@ -23,14 +39,13 @@
  *
  * Pass, per stack kind: the hit counter of storm_hit_<kind>'s site rose by
  * exactly the calls made there, and the runtime's event counter of that
- * stack by at least as much (an interrupt that arrives while the task or
- * softirq share is deep runs its entry code, irq_enter_rcu() and the like,
- * on that same stack, near its bottom: real events at other sites, shown
- * as "elsewhere").  Over all kinds the sites' hit counters rose by the
- * events counted, less the nested ones (an event whose context's report
- * was already open: counted and dropped, without its site; at most the
- * drops); the blocks printed stayed within the rate limit's bound; the
- * timer kept firing.  Results are KTAP lines, "stackcheck-storm: " prefixed, and
+ * stack by at least as much (other code near the bottom of that stack:
+ * shown as "elsewhere").  Over all kinds the sites' hit counters rose by
+ * the events counted, less the nested ones (an event whose context's
+ * report was already open: counted and dropped, without its site; at most
+ * the drops); the blocks printed stayed within the rate limit's bound; a
+ * hardirq or softirq chunk ran inside an open report of a lower context.
+ * Results are KTAP lines, "stackcheck-storm: " prefixed, and
  * /sys/kernel/debug/stackcheck/storm shows the last run's figures.
  */
 #include <linux/kernel.h>
@@ -49,6 +64,9 @@
 #include <linux/kallsyms.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/irq.h>
+#include <linux/delay.h>
+#include <linux/preempt.h>
 #include <asm/processor.h>
 
 #include "stackcheck_glue.h"
@@ -73,6 +91,10 @@ MODULE_PARM_DESC(imminent, "1: at boot, one call that leaves fewer bytes than th
 #define STORM_IRQ_CHUNK		100	/* per timer shot and per tasklet run */
 #define STORM_PERIOD_NS		1000000	/* the hrtimer: 1 ms */
 #define STORM_TIMEOUT_S		120
+#define STORM_WINDOW_US		3000	/* a window waits this long for a hardirq chunk */
+
+/* The glue's print hook (kernel-glue/linux/stackcheck_linux.c). */
+extern void (*stackcheck_glue_print_hook)(void);
 
 extern struct stackcheck_site __start___stackcheck_sites[];
 extern struct stackcheck_site __stop___stackcheck_sites[];
@@ -83,6 +105,7 @@ struct storm_share {
 	unsigned long chunks;
 	unsigned long wrong_stack;	/* chunks skipped: not on this stack */
 	unsigned long nested;		/* chunks run while a report was open */
+	unsigned long windows;		/* interrupt windows in this stack's reports */
 	unsigned int sweep;		/* depth step */
 };
 
@@ -93,6 +116,9 @@ struct storm_result {
 	unsigned long dropped[STACKCHECK_NR_KINDS];
 	unsigned long long hits;	/* sum of the sites' hit deltas */
 	unsigned long timer_fires;
+	unsigned long irq_raised;	/* the line raised (by the timer, in windows) */
+	unsigned long hardirq_runs;	/* hardirq handler runs (line or timer) */
+	int irq;			/* the line, or -1: the hrtimer itself */
 	u64 timer_late_max_ns;
 	u64 elapsed_ns;
 	unsigned long bound;		/* blocks the rate limit allows */
@@ -105,6 +131,9 @@ static DEFINE_MUTEX(storm_mutex);
 static struct hrtimer storm_timer;
 static struct tasklet_struct storm_tasklet;
 static bool storm_stop;
+static int storm_irq = -1;		/* the line, or -1: none */
+static struct task_struct *storm_task;	/* runs the task share */
+static int storm_armed[2];		/* task, softirq chunk: its CPU + 1 */
 
 static bool storm_on(enum stackcheck_kind kind)
 {
@@ -176,12 +205,19 @@ unsigned long storm_descend_##kind(unsigned int target, unsigned int n) \
 STORM_KIND(task)
 STORM_KIND(hardirq)
 STORM_KIND(softirq)
+/*
+ * The imminent test's own site: a site prints only its new lows, and the
+ * storm's task site must start fresh (its reports open the windows).
+ */
+STORM_KIND(imminent)
 
 static void storm_chunk(struct storm_share *sh, enum stackcheck_kind kind,
 			enum stackcheck_context ctx, unsigned long chunk)
 {
 	unsigned long n = min_t(unsigned long, chunk, sh->want - sh->calls);
-	unsigned long done;
+	unsigned long done, flags;
+	int *armed = kind == STACKCHECK_TASK ? &storm_armed[0] :
+		      kind == STACKCHECK_SOFTIRQ ? &storm_armed[1] : NULL;
 
 	if (!n)
 		return;
@@ -191,6 +227,10 @@ static void storm_chunk(struct storm_share *sh, enum stackcheck_kind kind,
 	}
 	if (storm_report_open(ctx))
 		sh->nested++;
+	/* Deep with interrupts off; a report of this chunk opens a window. */
+	local_irq_save(flags);
+	if (armed)
+		WRITE_ONCE(*armed, raw_smp_processor_id() + 1);
 	switch (kind) {
 	case STACKCHECK_TASK:
 		done = storm_descend_task(storm_target(sh), n);
@@ -202,6 +242,9 @@ static void storm_chunk(struct storm_share *sh, enum stackcheck_kind kind,
 		done = storm_descend_softirq(storm_target(sh), n);
 		break;
 	}
+	if (armed)
+		WRITE_ONCE(*armed, 0);
+	local_irq_restore(flags);
 	if (!done)
 		sh->wrong_stack++;
 	sh->calls += done;
@@ -212,9 +255,95 @@ static void storm_tasklet_fn(struct tasklet_struct *t)
 {
 	struct storm_result *r = READ_ONCE(storm_cur);
 
-	if (r)
+	if (r && !READ_ONCE(storm_stop))
 		storm_chunk(&r->share[STACKCHECK_SOFTIRQ], STACKCHECK_SOFTIRQ,
 			    STACKCHECK_CTX_SOFTIRQ, STORM_IRQ_CHUNK);
+}
+
+/* The hardirq share: a chunk, nested in a report when one is open. */
+static void storm_hardirq(struct storm_result *r)
+{
+	WRITE_ONCE(r->hardirq_runs, r->hardirq_runs + 1);
+	storm_chunk(&r->share[STACKCHECK_HARDIRQ], STACKCHECK_HARDIRQ,
+		    STACKCHECK_CTX_HARDIRQ, STORM_IRQ_CHUNK);
+	if (r->share[STACKCHECK_SOFTIRQ].calls < r->share[STACKCHECK_SOFTIRQ].want)
+		tasklet_hi_schedule(&storm_tasklet);
+}
+
+static irqreturn_t storm_irq_fn(int irq, void *dev)
+{
+	struct storm_result *r = READ_ONCE(storm_cur);
+
+	if (r && !READ_ONCE(storm_stop))
+		storm_hardirq(r);
+	return IRQ_HANDLED;
+}
+
+/* Sends the line's vector to its CPU; with interrupts off it waits there. */
+static void storm_raise(struct storm_result *r)
+{
+	struct irq_data *d = irq_get_irq_data(storm_irq);
+
+	if (d && d->chip->irq_retrigger && d->chip->irq_retrigger(d))
+		r->irq_raised++;
+}
+
+/*
+ * A free legacy line whose chip can retrigger it (as the glue's selftest
+ * finds one): its number, or -1.
+ */
+static int storm_irq_request(void)
+{
+	unsigned int irq;
+
+	for (irq = 1; irq < 16; irq++) {
+		struct irq_data *d = irq_get_irq_data(irq);
+		struct irq_chip *chip = d ? irq_data_get_irq_chip(d) : NULL;
+
+		if (!chip || !chip->irq_retrigger || irq_has_action(irq))
+			continue;
+		if (!request_irq(irq, storm_irq_fn, 0, "stackcheck-storm", &storm_irq))
+			return irq;
+	}
+	return -1;
+}
+
+/*
+ * The glue's print hook: on the first line printed by a report of an
+ * armed (deep, interrupts off) chunk, on that report's emergency stack,
+ * raise the line and let interrupts in until a hardirq chunk ran (the
+ * timer's, without a line: at most STORM_WINDOW_US).  Preemption stays
+ * off: the task must not be switched out on an emergency stack.
+ */
+static void storm_print_hook(void)
+{
+	struct storm_result *r = READ_ONCE(storm_cur);
+	struct stackcheck_stack st;
+	unsigned long runs;
+	unsigned int us;
+	int c;
+
+	if (!r || READ_ONCE(storm_stop) || !irqs_disabled() || in_hardirq() ||
+	    in_nmi())
+		return;
+	c = in_serving_softirq() ? 1 : 0;
+	if (READ_ONCE(storm_armed[c]) != raw_smp_processor_id() + 1 ||
+	    (c == 0 && current != storm_task))
+		return;
+	/* On a known stack: not inside a report. */
+	if (stackcheck_glue_stack(current_stack_pointer, &st))
+		return;
+	WRITE_ONCE(storm_armed[c], 0);
+	r->share[c == 0 ? STACKCHECK_TASK : STACKCHECK_SOFTIRQ].windows++;
+	runs = READ_ONCE(r->hardirq_runs);
+	if (storm_irq >= 0)
+		storm_raise(r);
+	preempt_disable();
+	local_irq_enable();
+	for (us = 0; us < STORM_WINDOW_US && READ_ONCE(r->hardirq_runs) == runs; us++)
+		udelay(1);
+	local_irq_disable();
+	preempt_enable_no_resched();
 }
 
 static enum hrtimer_restart storm_timer_fn(struct hrtimer *t)
@@ -228,11 +357,11 @@ static enum hrtimer_restart storm_timer_fn(struct hrtimer *t)
 	r->timer_fires++;
 	if (late > r->timer_late_max_ns)
 		r->timer_late_max_ns = late;
-	/* A hardirq chunk, nested in a report when one is open. */
-	storm_chunk(&r->share[STACKCHECK_HARDIRQ], STACKCHECK_HARDIRQ,
-		    STACKCHECK_CTX_HARDIRQ, STORM_IRQ_CHUNK);
-	if (r->share[STACKCHECK_SOFTIRQ].calls < r->share[STACKCHECK_SOFTIRQ].want)
-		tasklet_hi_schedule(&storm_tasklet);
+	/* The line's handler runs the hardirq share, once this one returns. */
+	if (storm_irq >= 0)
+		storm_raise(r);
+	else
+		storm_hardirq(r);
 	hrtimer_forward_now(t, ns_to_ktime(STORM_PERIOD_NS));
 	return HRTIMER_RESTART;
 }
@@ -314,11 +443,21 @@ static bool storm_run(unsigned long n)
 	storm_print("# storm: %lu events, threshold %d, reserve %d, THREAD_SIZE %lu, ratelimit %u per %u ms",
 		    n, READ_ONCE(stackcheck_config.threshold),
 		    stackcheck_config.reserve, THREAD_SIZE, burst, interval);
+	storm_irq = storm_irq_request();
+	r->irq = storm_irq;
+	if (storm_irq >= 0)
+		storm_print("# hardirq source: irq %d, a free line raised by software (retrigger) every %u us",
+			    storm_irq, STORM_PERIOD_NS / 1000);
+	else
+		storm_print("# hardirq source: the HRTIMER_MODE_REL_HARD hrtimer itself, every %u us (no line to raise by software)",
+			    STORM_PERIOD_NS / 1000);
 	storm_print("begin");
 	t0 = ktime_get_ns();
 
 	WRITE_ONCE(storm_stop, false);
+	storm_task = current;
 	WRITE_ONCE(storm_cur, r);
+	WRITE_ONCE(stackcheck_glue_print_hook, storm_print_hook);
 	hrtimer_init(&storm_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 	storm_timer.function = storm_timer_fn;
 	hrtimer_start(&storm_timer, ns_to_ktime(STORM_PERIOD_NS),
@@ -340,10 +479,17 @@ static bool storm_run(unsigned long n)
 	       r->share[STACKCHECK_SOFTIRQ].wrong_stack < 1000)
 		schedule_timeout_interruptible(1);
 
+	/* Nothing raises the line or runs a chunk once storm_stop is seen. */
 	WRITE_ONCE(storm_stop, true);
 	hrtimer_cancel(&storm_timer);
+	WRITE_ONCE(stackcheck_glue_print_hook, NULL);
+	tasklet_kill(&storm_tasklet);
+	if (storm_irq >= 0)
+		free_irq(storm_irq, &storm_irq);	/* waits for its handler */
 	tasklet_kill(&storm_tasklet);
 	WRITE_ONCE(storm_cur, NULL);
+	storm_task = NULL;
+	storm_irq = -1;
 	r->elapsed_ns = ktime_get_ns() - t0;
 
 	for (k = 0; k < STACKCHECK_NR_KINDS; k++) {
@@ -374,11 +520,11 @@ static bool storm_run(unsigned long n)
 
 		ok = sh->calls == sh->want && site_calls[k] == sh->calls &&
 		     r->events[k] >= sh->calls;
-		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu: %lu at storm_hit_%s, %ld elsewhere on this stack; printed %lu, dropped %lu, chunks inside an open report %lu",
+		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu: %lu at storm_hit_%s, %ld elsewhere on this stack; printed %lu, dropped %lu, chunks inside an open report %lu, interrupt windows in its reports %lu",
 			    storm_kind_names[k], sh->calls, sh->want, sh->chunks,
 			    sh->wrong_stack, r->events[k], site_calls[k],
 			    storm_kind_names[k], (long)(r->events[k] - site_calls[k]),
-			    r->printed[k], r->dropped[k], sh->nested);
+			    r->printed[k], r->dropped[k], sh->nested, sh->windows);
 		storm_print("%s %d - %s_events_counted", ok ? "ok" : "not ok",
 			    ++nr, storm_kind_names[k]);
 		all &= ok;
@@ -397,8 +543,9 @@ static bool storm_run(unsigned long n)
 	storm_print("%s %d - log_within_bound", ok ? "ok" : "not ok", ++nr);
 	all &= ok;
 	ok = r->share[STACKCHECK_HARDIRQ].nested + r->share[STACKCHECK_SOFTIRQ].nested > 0;
-	storm_print("# timer fired %lu times, latest %llu us late; hardirq chunks inside an open report %lu, softirq chunks %lu",
+	storm_print("# timer fired %lu times, latest %llu us late; irq %d raised %lu times, hardirq handler runs %lu; hardirq chunks inside an open report %lu, softirq chunks %lu",
 		    r->timer_fires, div_u64(r->timer_late_max_ns, 1000),
+		    r->irq, r->irq_raised, r->hardirq_runs,
 		    r->share[STACKCHECK_HARDIRQ].nested,
 		    r->share[STACKCHECK_SOFTIRQ].nested);
 	storm_print("%s %d - interrupt_inside_report_handled", ok ? "ok" : "not ok", ++nr);
@@ -428,7 +575,7 @@ static bool storm_imminent(void)
 	storm_print("KTAP version 1");
 	storm_print("1..1");
 	/*
-	 * storm_descend_task leaves target + 64 bytes of slack: aim lower.
+	 * storm_descend_imminent leaves target + 64 bytes of slack: aim lower.
 	 * Interrupts off: an interrupt taken on a task stack with some 100
 	 * bytes left would overflow it itself (seen with threshold 2048, where
 	 * every call of the entry code takes the slow path); this tests the
@@ -436,7 +583,7 @@ static bool storm_imminent(void)
 	 * (printk_deferred with interrupts off: the consoles follow).
 	 */
 	local_irq_save(flags);
-	done = storm_descend_task(target > 64 ? target - 64 : 0, 1);
+	done = storm_descend_imminent(target > 64 ? target - 64 : 0, 1);
 	local_irq_restore(flags);
 	lowest = READ_ONCE(st->lowest);
 	ok = done == 1 && READ_ONCE(st->printed) == printed + 1 &&
@@ -462,15 +609,16 @@ static int storm_show(struct seq_file *m, void *v)
 		seq_puts(m, "storm: not run\n");
 		goto out;
 	}
-	seq_printf(m, "storm: %s elapsed_ms=%llu timer_fires=%lu timer_late_max_us=%llu bound=%lu site_hits=%llu\n",
+	seq_printf(m, "storm: %s elapsed_ms=%llu timer_fires=%lu timer_late_max_us=%llu bound=%lu site_hits=%llu irq=%d irq_raised=%lu hardirq_runs=%lu\n",
 		   r->passed ? "passed" : "FAILED",
 		   div_u64(r->elapsed_ns, 1000000), r->timer_fires,
-		   div_u64(r->timer_late_max_ns, 1000), r->bound, r->hits);
+		   div_u64(r->timer_late_max_ns, 1000), r->bound, r->hits,
+		   r->irq, r->irq_raised, r->hardirq_runs);
 	for (k = 0; k < 3; k++)
-		seq_printf(m, "storm: stack=%s want=%lu calls=%lu events=%lu printed=%lu dropped=%lu nested=%lu\n",
+		seq_printf(m, "storm: stack=%s want=%lu calls=%lu events=%lu printed=%lu dropped=%lu nested=%lu windows=%lu\n",
 			   storm_kind_names[k], r->share[k].want,
 			   r->share[k].calls, r->events[k], r->printed[k],
-			   r->dropped[k], r->share[k].nested);
+			   r->dropped[k], r->share[k].nested, r->share[k].windows);
 out:
 	mutex_unlock(&storm_mutex);
 	return 0;
