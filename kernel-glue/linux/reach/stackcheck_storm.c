@@ -106,6 +106,7 @@ struct storm_share {
 	unsigned long wrong_stack;	/* chunks skipped: not on this stack */
 	unsigned long nested;		/* chunks run while a report was open */
 	unsigned long windows;		/* interrupt windows in this stack's reports */
+	unsigned long windows_skipped;	/* not opened: DEBUG_STACKOVERFLOW */
 	unsigned int sweep;		/* depth step */
 };
 
@@ -334,6 +335,17 @@ static void storm_print_hook(void)
 	if (stackcheck_glue_stack(current_stack_pointer, &st))
 		return;
 	WRITE_ONCE(storm_armed[c], 0);
+	/*
+	 * DEBUG_STACKOVERFLOW's check in __handle_irq takes any sp in the
+	 * lowest THREAD_SIZE / 8 of a THREAD_SIZE block for a nearly full
+	 * stack ("low stack detected by irq handler" and a stack dump): an
+	 * emergency stack is not THREAD_SIZE-aligned.  No window there.
+	 */
+	if (IS_ENABLED(CONFIG_DEBUG_STACKOVERFLOW) &&
+	    (current_stack_pointer & (THREAD_SIZE - 1)) < THREAD_SIZE / 8 + 512) {
+		r->share[c == 0 ? STACKCHECK_TASK : STACKCHECK_SOFTIRQ].windows_skipped++;
+		return;
+	}
 	r->share[c == 0 ? STACKCHECK_TASK : STACKCHECK_SOFTIRQ].windows++;
 	runs = READ_ONCE(r->hardirq_runs);
 	if (storm_irq >= 0)
@@ -520,11 +532,12 @@ static bool storm_run(unsigned long n)
 
 		ok = sh->calls == sh->want && site_calls[k] == sh->calls &&
 		     r->events[k] >= sh->calls;
-		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu: %lu at storm_hit_%s, %ld elsewhere on this stack; printed %lu, dropped %lu, chunks inside an open report %lu, interrupt windows in its reports %lu",
+		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu: %lu at storm_hit_%s, %ld elsewhere on this stack; printed %lu, dropped %lu, chunks inside an open report %lu, interrupt windows in its reports %lu (%lu not opened: DEBUG_STACKOVERFLOW)",
 			    storm_kind_names[k], sh->calls, sh->want, sh->chunks,
 			    sh->wrong_stack, r->events[k], site_calls[k],
 			    storm_kind_names[k], (long)(r->events[k] - site_calls[k]),
-			    r->printed[k], r->dropped[k], sh->nested, sh->windows);
+			    r->printed[k], r->dropped[k], sh->nested, sh->windows,
+			    sh->windows_skipped);
 		storm_print("%s %d - %s_events_counted", ok ? "ok" : "not ok",
 			    ++nr, storm_kind_names[k]);
 		all &= ok;
@@ -615,10 +628,11 @@ static int storm_show(struct seq_file *m, void *v)
 		   div_u64(r->timer_late_max_ns, 1000), r->bound, r->hits,
 		   r->irq, r->irq_raised, r->hardirq_runs);
 	for (k = 0; k < 3; k++)
-		seq_printf(m, "storm: stack=%s want=%lu calls=%lu events=%lu printed=%lu dropped=%lu nested=%lu windows=%lu\n",
+		seq_printf(m, "storm: stack=%s want=%lu calls=%lu events=%lu printed=%lu dropped=%lu nested=%lu windows=%lu windows_skipped=%lu\n",
 			   storm_kind_names[k], r->share[k].want,
 			   r->share[k].calls, r->events[k], r->printed[k],
-			   r->dropped[k], r->share[k].nested, r->share[k].windows);
+			   r->dropped[k], r->share[k].nested, r->share[k].windows,
+			   r->share[k].windows_skipped);
 out:
 	mutex_unlock(&storm_mutex);
 	return 0;
