@@ -463,15 +463,27 @@ STACKCHECK_RTL_PASS(stackcheck_insert)
 /*
  * The stub may be only the call, the runtime returning past the test, when
  * the test is the function's first instruction: nothing GCC prints later
- * comes before it (-pg's call, endbr32 under -fcf-protection), and no
- * shadow stack (-fcf-protection=return) checks the return address.  The
- * runtime checks the bytes again before it trusts them.
+ * comes before it (-pg's call, endbr32 under -fcf-protection), no shadow
+ * stack (-fcf-protection=return) checks the return address, and the
+ * function is aligned to at most 16 bytes.  The runtime checks the bytes
+ * again before it trusts them.
  */
 static bool call_only_ok(rtx_insn *test)
 {
+	tree decl = current_function_decl;
+	int align = floor_log2(DECL_ALIGN(decl) / BITS_PER_UNIT);
 	rtx_insn *insn;
 
 	if (crtl->profile || flag_cf_protection != CF_NONE)
+		return false;
+	/*
+	 * The runtime looks at most 15 bytes past the return address for the
+	 * test: no alignment beyond 16 bytes between the call and the label.
+	 */
+	if (!DECL_USER_ALIGN(decl) && optimize_function_for_speed_p(cfun) &&
+	    align_functions.levels[0].log > align)
+		align = align_functions.levels[0].log;
+	if (align > 4)
 		return false;
 	for (insn = get_insns(); insn; insn = NEXT_INSN(insn)) {
 		if (NOTE_P(insn) || DEBUG_INSN_P(insn) || BARRIER_P(insn) ||
