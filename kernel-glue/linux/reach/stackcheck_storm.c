@@ -417,6 +417,18 @@ static void storm_print(const char *fmt, ...)
 
 static const char *const storm_kind_names[] = { "task", "hardirq", "softirq" };
 
+/*
+ * A share that keeps landing on the wrong stack: the hardirq share without a
+ * device interrupt on an APIC kernel.  Some misses are normal (an interrupt
+ * from user mode stays on the task stack, ksoftirqd runs softirqs on its
+ * own; on 6.1 i386_defconfig a thousand softirq chunks of 1,900 went to
+ * ksoftirqd): hopeless only when four in five miss.
+ */
+static bool storm_hopeless(const struct storm_share *sh)
+{
+	return sh->wrong_stack >= 1000 && sh->wrong_stack > 4 * sh->chunks;
+}
+
 /* Runs the storm from process context; prints KTAP; true when it passed. */
 static bool storm_run(unsigned long n)
 {
@@ -487,8 +499,8 @@ static bool storm_run(unsigned long n)
 	while ((r->share[STACKCHECK_HARDIRQ].calls < r->share[STACKCHECK_HARDIRQ].want ||
 		r->share[STACKCHECK_SOFTIRQ].calls < r->share[STACKCHECK_SOFTIRQ].want) &&
 	       time_before(jiffies, deadline) &&
-	       r->share[STACKCHECK_HARDIRQ].wrong_stack < 1000 &&
-	       r->share[STACKCHECK_SOFTIRQ].wrong_stack < 1000)
+	       !storm_hopeless(&r->share[STACKCHECK_HARDIRQ]) &&
+	       !storm_hopeless(&r->share[STACKCHECK_SOFTIRQ]))
 		schedule_timeout_interruptible(1);
 
 	/* Nothing raises the line or runs a chunk once storm_stop is seen. */
