@@ -51,14 +51,31 @@ extern struct stackcheck_site __stop___stackcheck_sites[];
  * Per CPU: the core's guards and sequence number, and one emergency stack
  * per context (task, softirq, hardirq, NMI) so that a report interrupted by
  * a deeper context does not share its stack.
+ *
+ * Each stack is the upper 3 KiB of a page of its own: an interrupt taken
+ * during a report runs the kernel's DEBUG_STACKOVERFLOW check, which takes
+ * any sp in the lowest THREAD_SIZE / 8 (+ thread_info) of a THREAD_SIZE
+ * block for a nearly full stack (a warning and a stack dump, or a panic with
+ * panic_on_stackoverflow): the lowest KiB of each page, where such a block
+ * may begin, holds no stack.  Four pages, 16 KiB per CPU.
  */
-struct stackcheck_linux_cpu {
-	unsigned long emergency[STACKCHECK_NR_CONTEXTS]
-			       [STACKCHECK_EMERGENCY_SIZE / sizeof(unsigned long)]
-		__aligned(16);
-	struct stackcheck_cpu core;
+struct stackcheck_linux_page {
+	union {
+		struct stackcheck_cpu core;	/* in page 0's low KiB */
+		char low[PAGE_SIZE - STACKCHECK_EMERGENCY_SIZE];
+	};
+	unsigned long stack[STACKCHECK_EMERGENCY_SIZE / sizeof(unsigned long)];
 };
-static DEFINE_PER_CPU_ALIGNED(struct stackcheck_linux_cpu, stackcheck_linux_cpu);
+
+struct stackcheck_linux_cpu {
+	struct stackcheck_linux_page page[STACKCHECK_NR_CONTEXTS];
+} __aligned(PAGE_SIZE);
+static DEFINE_PER_CPU_PAGE_ALIGNED(struct stackcheck_linux_cpu, stackcheck_linux_cpu);
+
+/* Only a report that filled its 3 KiB to the last 16 bytes would reach the zone. */
+static_assert(sizeof(struct stackcheck_linux_page) == PAGE_SIZE &&
+	      PAGE_SIZE - STACKCHECK_EMERGENCY_SIZE >= THREAD_SIZE / 8,
+	      "an emergency stack reaches into the low KiB of its page");
 
 static const char *const kind_names[STACKCHECK_NR_KINDS] = {
 	[STACKCHECK_TASK] = "task",
@@ -133,12 +150,12 @@ enum stackcheck_context stackcheck_glue_context(void)
 
 struct stackcheck_cpu *stackcheck_glue_cpu(void)
 {
-	return &raw_cpu_ptr(&stackcheck_linux_cpu)->core;
+	return &raw_cpu_ptr(&stackcheck_linux_cpu)->page[0].core;
 }
 
 unsigned long stackcheck_glue_emergency_top(enum stackcheck_context ctx)
 {
-	return (unsigned long)raw_cpu_ptr(&stackcheck_linux_cpu)->emergency[ctx] +
+	return (unsigned long)raw_cpu_ptr(&stackcheck_linux_cpu)->page[ctx].stack +
 	       STACKCHECK_EMERGENCY_SIZE;
 }
 
