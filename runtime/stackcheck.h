@@ -64,17 +64,6 @@ struct stackcheck_name {
 	const char *name;
 };
 
-/*
- * The runtime's ra (stackcheck_event, stackcheck_top) is where the function
- * resumes after the check (the return address the slow path returns to: in
- * the function, past the test): the address to symbolize as it is.  Kept
- * for glue code written against the earlier stub, whose ra needed decoding.
- */
-static inline unsigned long stackcheck_site_addr(unsigned long ra)
-{
-	return ra;
-}
-
 #endif /* !__ASSEMBLER__ */
 
 #define STACKCHECK_SITE_SIZE		16

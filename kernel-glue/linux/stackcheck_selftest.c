@@ -204,9 +204,14 @@ static struct hrtimer selftest_hrtimer;
  * A free legacy line (1..15) whose chip can retrigger it, requested with
  * fn: its number, or -ENODEV.  IO-APIC lines can (irq_retrigger sends the
  * line's vector to its CPU: common_interrupt, then the hardirq stack), the
- * 8259's cannot.  Shared with nothing: no device drives a free line.
+ * 8259's cannot.  Shared with nothing: no device drives a free line.  The
+ * reach storm (lib/stackcheck-reach) raises its hardirq share with these
+ * two as well.
  */
-static int selftest_irq_request(irq_handler_t fn, void *dev)
+int stackcheck_irq_request(irq_handler_t fn, const char *name, void *dev);
+bool stackcheck_irq_raise(unsigned int irq);
+
+int stackcheck_irq_request(irq_handler_t fn, const char *name, void *dev)
 {
 	unsigned int irq;
 
@@ -216,14 +221,14 @@ static int selftest_irq_request(irq_handler_t fn, void *dev)
 
 		if (!chip || !chip->irq_retrigger || irq_has_action(irq))
 			continue;
-		if (!request_irq(irq, fn, 0, "stackcheck-selftest", dev))
+		if (!request_irq(irq, fn, 0, name, dev))
 			return irq;
 	}
 	return -ENODEV;
 }
 
 /* True when the interrupt was sent. */
-static bool selftest_irq_raise(unsigned int irq)
+bool stackcheck_irq_raise(unsigned int irq)
 {
 	struct irq_data *d = irq_get_irq_data(irq);
 
@@ -329,11 +334,11 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 		selftest_run_chain(run);
 		break;
 	case STACKCHECK_HARDIRQ:
-		irq = selftest_irq_request(selftest_irq_fn, run);
+		irq = stackcheck_irq_request(selftest_irq_fn, "stackcheck-selftest", run);
 		if (irq >= 0) {
 			selftest_print("# %s: source irq %d, a free line raised by software (retrigger)",
 				       run->name, irq);
-			if (!selftest_irq_raise(irq))
+			if (!stackcheck_irq_raise(irq))
 				why = "the interrupt could not be raised";
 			else if (!wait_for_completion_timeout(&run->done, 5 * HZ))
 				why = "the interrupt never came";

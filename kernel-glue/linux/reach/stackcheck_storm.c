@@ -95,6 +95,9 @@ MODULE_PARM_DESC(imminent, "1: at boot, one call that leaves fewer bytes than th
 
 /* The glue's print hook (kernel-glue/linux/stackcheck_linux.c). */
 extern void (*stackcheck_glue_print_hook)(void);
+/* A free legacy line raised by software (kernel-glue/linux/stackcheck_selftest.c). */
+int stackcheck_irq_request(irq_handler_t fn, const char *name, void *dev);
+bool stackcheck_irq_raise(unsigned int irq);
 
 extern struct stackcheck_site __start___stackcheck_sites[];
 extern struct stackcheck_site __stop___stackcheck_sites[];
@@ -283,30 +286,8 @@ static irqreturn_t storm_irq_fn(int irq, void *dev)
 /* Sends the line's vector to its CPU; with interrupts off it waits there. */
 static void storm_raise(struct storm_result *r)
 {
-	struct irq_data *d = irq_get_irq_data(storm_irq);
-
-	if (d && d->chip->irq_retrigger && d->chip->irq_retrigger(d))
+	if (stackcheck_irq_raise(storm_irq))
 		r->irq_raised++;
-}
-
-/*
- * A free legacy line whose chip can retrigger it (as the glue's selftest
- * finds one): its number, or -1.
- */
-static int storm_irq_request(void)
-{
-	unsigned int irq;
-
-	for (irq = 1; irq < 16; irq++) {
-		struct irq_data *d = irq_get_irq_data(irq);
-		struct irq_chip *chip = d ? irq_data_get_irq_chip(d) : NULL;
-
-		if (!chip || !chip->irq_retrigger || irq_has_action(irq))
-			continue;
-		if (!request_irq(irq, storm_irq_fn, 0, "stackcheck-storm", &storm_irq))
-			return irq;
-	}
-	return -1;
 }
 
 /*
@@ -394,7 +375,7 @@ static struct stackcheck_site *storm_site_of(void *fn)
 		site = READ_ONCE(stackcheck_top[i].site);
 		if (!site)
 			continue;
-		addr = stackcheck_site_addr(READ_ONCE(stackcheck_top[i].ra));
+		addr = READ_ONCE(stackcheck_top[i].ra);
 		if (kallsyms_lookup_size_offset(addr, &size, &off) &&
 		    addr - off == (unsigned long)fn)
 			return site;
@@ -467,7 +448,7 @@ static bool storm_run(unsigned long n)
 	storm_print("# storm: %lu events, threshold %d, reserve %d, THREAD_SIZE %lu, ratelimit %u per %u ms",
 		    n, READ_ONCE(stackcheck_config.threshold),
 		    stackcheck_config.reserve, THREAD_SIZE, burst, interval);
-	storm_irq = storm_irq_request();
+	storm_irq = stackcheck_irq_request(storm_irq_fn, "stackcheck-storm", &storm_irq);
 	r->irq = storm_irq;
 	if (storm_irq >= 0)
 		storm_print("# hardirq source: irq %d, a free line raised by software (retrigger) every %u us",
