@@ -8,9 +8,9 @@
  * stackcheck_locate() and stackcheck_enter() run on the nearly full stack:
  * the site's descriptor (binary search by key), the exact test, the context
  * and the per-CPU, per-context guard, nothing else.  Everything
- * else, counting, dedupe, the deepest-sites table, the rate limit, the log
- * block of runtime/LOG-FORMAT.md, happens in stackcheck_report() on an
- * emergency stack.
+ * else, counting, dedupe, the step, the deepest-sites table, the rate limit,
+ * the log block of runtime/LOG-FORMAT.md, happens in stackcheck_report() on
+ * an emergency stack.
  *
  * Concurrency: any number of CPUs, and on each CPU contexts nesting as
  * task < softirq < hardirq < nmi, each with its own guard and emergency
@@ -48,6 +48,7 @@ struct stackcheck_config stackcheck_config = {
 	.burst = 0,
 	.interval_ms = 0,
 	.stack_size = 8192,
+	.step = 256,
 };
 
 struct stackcheck_stats stackcheck_stats[STACKCHECK_NR_KINDS];
@@ -449,6 +450,26 @@ static void top_update(struct stackcheck_event *ev)
 	atomic_store(&top_lock, 0);
 }
 
+/*
+ * Whether a new low of a site (left, below its previous low prev) is too
+ * close to it to print: both in the same band of step bytes, the bands
+ * counted down from the threshold.  Bands, not the distance to the last
+ * block printed: the site's low is all the state there is (one
+ * compare-and-swap decides, as for the low), and a recursion, where every
+ * frame is a new low, prints one block per band it enters instead of one
+ * per frame.  A prev at or above the threshold (lowered since) is no band.
+ */
+static bool same_band(int left, int prev)
+{
+	unsigned int step = atomic_load(&stackcheck_config.step);
+	int threshold = atomic_load(&stackcheck_config.threshold);
+
+	if (!step || left < 0 || prev >= threshold || left >= prev)
+		return false;
+	return (unsigned int)(threshold - 1 - left) / step ==
+	       (unsigned int)(threshold - 1 - prev) / step;
+}
+
 /* The site's lowest left; ~0u is "never", so -1 is stored as -2. */
 static unsigned int low_encode(int left)
 {
@@ -617,6 +638,15 @@ void stackcheck_report(struct stackcheck_event *ev, unsigned long sp,
 	}
 	top_update(ev);
 
+	/*
+	 * Step: not a block per frame of a recursion.  The low above is
+	 * exact all the same; the one event that enters a band prints.
+	 */
+	if (low != ~0u && !imminent && same_band(ev->left, (int)low)) {
+		atomic_add(&st->stepped, 1);
+		goto out;
+	}
+
 	/* An imminent overflow is printed whatever the rate. */
 	if (!imminent && !ratelimit_allows()) {
 		atomic_add(&st->dropped, 1);
@@ -701,10 +731,11 @@ void stackcheck_init(struct stackcheck_site *start, struct stackcheck_site *stop
 	for (k = 0; k < STACKCHECK_NR_KINDS; k++)
 		stackcheck_stats[k].lowest = INT_MAX_;
 	init_ns = stackcheck_glue_now_ns();
-	print_line("enabled threshold=%d size=%u reserve=%d sites=%lu panic=%d",
+	print_line("enabled threshold=%d size=%u reserve=%d sites=%lu panic=%d step=%u",
 		   stackcheck_config.threshold, stackcheck_config.stack_size,
 		   stackcheck_config.reserve,
-		   (unsigned long)(stop - start), stackcheck_config.panic ? 1 : 0);
+		   (unsigned long)(stop - start), stackcheck_config.panic ? 1 : 0,
+		   atomic_load(&stackcheck_config.step));
 }
 
 /* What to call the lowest site of a kind in the summary. */
@@ -752,10 +783,11 @@ void stackcheck_print_summary(void)
 			put_s(&lowest, "none");
 		lowest.buf[lowest.n] = 0;
 		site_label(site, at, sizeof(at));
-		print_line("summary stack=%s events=%lu printed=%lu dropped=%lu lowest=%s at=%s",
+		print_line("summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=%s at=%s",
 			   kind_names[k], atomic_load(&st->events),
 			   atomic_load(&st->printed),
-			   atomic_load(&st->dropped), lowest.buf, at);
+			   atomic_load(&st->dropped),
+			   atomic_load(&st->stepped), lowest.buf, at);
 	}
 }
 
@@ -770,6 +802,7 @@ void stackcheck_reset(void)
 		atomic_store(&st->events, 0);
 		atomic_store(&st->printed, 0);
 		atomic_store(&st->dropped, 0);
+		atomic_store(&st->stepped, 0);
 		atomic_store(&st->lowest, INT_MAX_);
 		atomic_store(&st->lowest_site, 0);
 	}

@@ -65,6 +65,13 @@ struct stackcheck_config {
 	unsigned int burst;	/* rate limit: at most burst blocks (< 65536) ... */
 	unsigned int interval_ms; /* ... per interval; 0 = no limit */
 	unsigned int stack_size; /* for the "enabled" line: the plugin's stack-size */
+	/*
+	 * A site's new low is printed only when it falls in a lower band of
+	 * step bytes left ([k * step, (k + 1) * step)) than the site's
+	 * previous low; 0: every new low.  A first report and an imminent
+	 * overflow always print.  May change at any time.
+	 */
+	unsigned int step;
 };
 extern struct stackcheck_config stackcheck_config;
 
@@ -97,6 +104,7 @@ struct stackcheck_stats {
 	unsigned long events;	/* every exact-check hit below threshold */
 	unsigned long printed;	/* blocks printed */
 	unsigned long dropped;	/* ratelimit + nested */
+	unsigned long stepped;	/* new lows in the band of the site's last low */
 	int lowest;		/* meaningful when events != 0 */
 	/*
 	 * The site that reached lowest, tagged: the low 2 bits count updates

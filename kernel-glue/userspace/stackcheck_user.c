@@ -389,6 +389,8 @@ static void stackcheck_user_init(void)
 	stackcheck_config.burst = env_number("STACKCHECK_BURST", 0, 0, 65535);
 	stackcheck_config.interval_ms =
 		env_number("STACKCHECK_INTERVAL_MS", 0, 0, 0x7fffffff);
+	stackcheck_config.step =
+		env_number("STACKCHECK_STEP", 256, 0, stack_size - 1);
 
 	for (k = 0; k < NR_STACKS; k++)
 		stack_alloc(k);

@@ -13,6 +13,9 @@
  *	STACKCHECK_RESERVE	imminent-overflow reserve (default: 256)
  *	STACKCHECK_PANIC	1: call the panic hook after an imminent overflow
  *	STACKCHECK_BURST, STACKCHECK_INTERVAL_MS	rate limit (default: none)
+ *	STACKCHECK_STEP		a site's new low prints when it enters a lower
+ *				band of this many bytes (default 256; 0: every
+ *				new low)
  *	STACKCHECK_STACK_SIZE	must equal the plugin's stack-size (default 8192)
  * A value that is not a decimal number in range (a stack size that is not a
  * power of two) stops the program with a message and exit status 2.

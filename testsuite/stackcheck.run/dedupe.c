@@ -1,10 +1,13 @@
 /* Dedupe: one site hit 1000 times at the same depth prints one block (why=
-   first) and counts 1000 events; deeper again prints one more (new-low).
+   first) and counts 1000 events; deeper again prints one more (new-low:
+   100 bytes deeper, so STACKCHECK_STEP=0, every new low; step.c tests the
+   step).
    The site descriptor's hits and low say the same; the descriptors are
    sorted by key once the runtime started, and the name table knows the
    site's key.  */
 /* { dg-do run } */
 /* { dg-options "-O2 -fplugin-arg-stackcheck-leaf-skip=0" } */
+/* { dg-set-env "STACKCHECK_STEP=0" } */
 
 #include "run-common.h"
 #include "stackcheck.h"
@@ -64,5 +67,5 @@ int main(void)
 /* { dg-final { scan-output-times " why=first$" 1 } } */
 /* { dg-final { scan-output-times " why=new-low$" 1 } } */
 /* { dg-final { scan-output "^stackcheck: E0.1 .* sp=0x\[0-9a-f\]+(31c|b1c) why=first$" } } */
-/* { dg-final { scan-output "^stackcheck: summary stack=task events=1001 printed=2 dropped=0 lowest=6\\d\\d at=target$" } } */
+/* { dg-final { scan-output "^stackcheck: summary stack=task events=1001 printed=2 dropped=0 stepped=0 lowest=6\\d\\d at=target$" } } */
 /* { dg-final { scan-output-not "CHECK FAIL" } } */

@@ -32,5 +32,5 @@ int main(void)
 /* { dg-final { scan-output "cpu=0 context=hardirq$" } } */
 /* { dg-final { scan-output-not "context=task$" } } */
 /* { dg-final { scan-output-not "CHECK FAIL" } } */
-/* { dg-final { scan-output "summary stack=hardirq events=\[1-9\]\\d* printed=\[1-9\]\\d* dropped=0 lowest=\\d+ at=recurse$" } } */
+/* { dg-final { scan-output "summary stack=hardirq events=\[1-9\]\\d* printed=\[1-9\]\\d* dropped=0 stepped=\\d+ lowest=\\d+ at=recurse$" } } */
 /* { dg-final { scan-output "summary stack=task events=0 " } } */

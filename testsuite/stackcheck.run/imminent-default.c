@@ -25,7 +25,7 @@ int main(void)
 	return 0;
 }
 
-/* { dg-final { scan-output "^stackcheck: enabled threshold=1024 size=8192 reserve=600 sites=\\d+ panic=1$" } } */
+/* { dg-final { scan-output "^stackcheck: enabled threshold=1024 size=8192 reserve=600 sites=\\d+ panic=1 step=256$" } } */
 /* { dg-final { scan-output "^stackcheck: E0.1 imminent-overflow: task stack, 5\\d\\d bytes left in target$" } } */
 /* { dg-final { scan-output "^stackcheck: E0.1 end\nstackcheck: panic: imminent stack overflow$" } } */
 /* { dg-final { scan-output-not "not reached" } } */

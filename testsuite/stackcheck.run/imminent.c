@@ -39,7 +39,7 @@ int main(void)
 	return 0;
 }
 
-/* { dg-final { scan-output "^stackcheck: enabled .* panic=1$" } } */
+/* { dg-final { scan-output "^stackcheck: enabled .* panic=1 step=\\d+$" } } */
 /* { dg-final { scan-output "^stackcheck: E0.1 imminent-overflow: task stack, -\\d+ bytes left in big$" } } */
 /* { dg-final { scan-output "^stackcheck: E0.1 end$" } } */
 /* { dg-final { scan-output "panic hook: imminent stack overflow; canary intact: 1; frame entered: 0" } } */

@@ -6,9 +6,11 @@
    gets a burst, never an endless storm).  Every block, task or hardirq, is
    complete (title .. end, one each per id), none is dropped, the counts are
    exact, and nothing hangs (dladdr's lock must not be taken by a report
-   that interrupted another report inside it).  */
+   that interrupted another report inside it).  The new lows are 2 bytes
+   apart: STACKCHECK_STEP=0 prints each.  */
 /* { dg-do run } */
 /* { dg-options "-O2 -fplugin-arg-stackcheck-leaf-skip=0" } */
+/* { dg-set-env "STACKCHECK_STEP=0" } */
 
 #include <signal.h>
 #include <sys/time.h>

@@ -37,5 +37,5 @@ int main(void)
 
 /* { dg-final { scan-output-times " why=first$" 2 } } */
 /* { dg-final { scan-output-not " why=new-low$" } } */
-/* { dg-final { scan-output "^stackcheck: summary stack=task events=2 printed=1 dropped=0 lowest=\\d+ at=target$" } } */
+/* { dg-final { scan-output "^stackcheck: summary stack=task events=2 printed=1 dropped=0 stepped=0 lowest=\\d+ at=target$" } } */
 /* { dg-final { scan-output-not "CHECK FAIL" } } */

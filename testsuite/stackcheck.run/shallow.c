@@ -39,6 +39,6 @@ int main(void)
 }
 
 /* { dg-final { scan-output "done \\d+" } } */
-/* { dg-final { scan-output "^stackcheck: enabled threshold=1024 size=8192 reserve=256 sites=\[1-9\]\\d* panic=0$" } } */
+/* { dg-final { scan-output "^stackcheck: enabled threshold=1024 size=8192 reserve=256 sites=\[1-9\]\\d* panic=0 step=256$" } } */
 /* { dg-final { scan-output-not "overflow" } } */
-/* { dg-final { scan-output-times "^stackcheck: summary stack=\[a-z\]+ events=0 printed=0 dropped=0 lowest=none at=-$" 4 } } */
+/* { dg-final { scan-output-times "^stackcheck: summary stack=\[a-z\]+ events=0 printed=0 dropped=0 stepped=0 lowest=none at=-$" 4 } } */

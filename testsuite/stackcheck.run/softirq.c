@@ -28,5 +28,5 @@ int main(void)
 /* { dg-final { scan-output "near-overflow: softirq stack, \\d+ bytes left in recurse$" } } */
 /* { dg-final { scan-output "cpu=0 context=softirq$" } } */
 /* { dg-final { scan-output-not "CHECK FAIL" } } */
-/* { dg-final { scan-output "summary stack=softirq events=\[1-9\]\\d* printed=\[1-9\]\\d* dropped=0 lowest=\\d+ at=recurse$" } } */
+/* { dg-final { scan-output "summary stack=softirq events=\[1-9\]\\d* printed=\[1-9\]\\d* dropped=0 stepped=\\d+ lowest=\\d+ at=recurse$" } } */
 /* { dg-final { scan-output "summary stack=task events=0 " } } */

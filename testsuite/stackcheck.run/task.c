@@ -27,5 +27,5 @@ int main(void)
 /* { dg-final { scan-output "why=first$" } } */
 /* { dg-final { scan-output "why=new-low$" } } */
 /* { dg-final { scan-output-not "CHECK FAIL" } } */
-/* { dg-final { scan-output "summary stack=task events=\[1-9\]\\d* printed=\[1-9\]\\d* dropped=0 lowest=\\d+ at=recurse$" } } */
+/* { dg-final { scan-output "summary stack=task events=\[1-9\]\\d* printed=\[1-9\]\\d* dropped=0 stepped=\\d+ lowest=\\d+ at=recurse$" } } */
 /* { dg-final { scan-output "summary stack=hardirq events=0 " } } */
