@@ -310,6 +310,8 @@ struct kindstat {
 struct sumline {
 	int seen;
 	long long events, printed, dropped;
+	int has_stepped;		/* stepped= came with the runtime's step */
+	long long stepped;
 	int has_low;
 	long long low;
 	char *at;
@@ -323,6 +325,7 @@ struct boot {
 	int saw_linux, saw_enabled, saw_content;
 	int stamped;			/* its kernel lines carry printk times */
 	long long threshold, size, reserve, sites, panic;
+	long long step;			/* -1: the enabled line has no step= */
 	struct kindstat k[NKINDS];
 	struct sumline sum[NKINDS];
 	unsigned long long dropped_lines, dropped_events;
@@ -564,6 +567,7 @@ static void boot_reset(struct boot *b, struct where start, const char *marker)
 	b->start = start;
 	b->marker = marker;
 	b->threshold = b->size = b->reserve = b->sites = b->panic = -1;
+	b->step = -1;
 }
 
 static void boot_note(struct boot *b, const char *fmt, ...)
@@ -619,6 +623,10 @@ static void boot_finish(void)
 		t->events += s->events;
 		t->printed += s->printed;
 		t->dropped += s->dropped;
+		if (s->has_stepped) {
+			t->has_stepped = 1;
+			t->stepped += s->stepped;
+		}
 		if (s->has_low && (!t->has_low || s->low < t->low)) {
 			t->has_low = 1;
 			t->low = s->low;
@@ -763,11 +771,12 @@ static int kind_of(const char *s, size_t n)
 }
 
 /*
- * key=value tokens.  want[] names the keys that must be there, each once;
- * unknown keys are accepted.  vals[i] points into the line, lens[i] its length.
+ * key=value tokens.  want[] names the keys that may be there, each at most
+ * once; the first nreq of them must be.  Unknown keys are accepted.
+ * vals[i] points into the line (NULL: absent), lens[i] its length.
  */
-static int parse_kv(const char *s, const char *const *want, int nwant,
-		    const char **vals, size_t *lens)
+static int parse_kv_opt(const char *s, const char *const *want, int nwant,
+			int nreq, const char **vals, size_t *lens)
 {
 	int i, seen = 0;
 
@@ -791,11 +800,19 @@ static int parse_kv(const char *s, const char *const *want, int nwant,
 					return 0;
 				vals[i] = eq + 1;
 				lens[i] = n - (size_t)(eq + 1 - t);
-				seen++;
+				if (i < nreq)
+					seen++;
 			}
 		}
 	}
-	return seen == nwant;
+	return seen == nreq;
+}
+
+/* Every key of want[] required. */
+static int parse_kv(const char *s, const char *const *want, int nwant,
+		    const char **vals, size_t *lens)
+{
+	return parse_kv_opt(s, want, nwant, nwant, vals, lens);
 }
 
 /* A value from parse_kv as an integer, the whole value. */
@@ -1092,17 +1109,20 @@ static void apply_event_line(struct parsed *pl, struct where w)
 	}
 }
 
+/* x[5], the step, is -1 when the line has none (runtimes before it). */
 static int parse_enabled(const char *s, long long *x)
 {
-	static const char *const want[] = { "threshold", "size", "reserve", "sites", "panic" };
-	const char *v[5];
-	size_t l[5];
+	static const char *const want[] = { "threshold", "size", "reserve", "sites", "panic",
+					    "step" };
+	const char *v[6];
+	size_t l[6];
 	int i;
 
-	if (!parse_kv(s, want, 5, v, l))
+	if (!parse_kv_opt(s, want, 6, 5, v, l))
 		return 0;
-	for (i = 0; i < 5; i++)
-		if (!kv_int(v[i], l[i], i == 1 ? 1 : 0, i == 4 ? 1 : VAL_MAX, &x[i]))
+	x[5] = -1;
+	for (i = 0; i < 6; i++)
+		if (v[i] && !kv_int(v[i], l[i], i == 1 ? 1 : 0, i == 4 ? 1 : VAL_MAX, &x[i]))
 			return 0;
 	return 1;
 }
@@ -1110,9 +1130,9 @@ static int parse_enabled(const char *s, long long *x)
 static int parse_summary(const char *s, struct where w)
 {
 	static const char *const want[] = { "stack", "events", "printed", "dropped",
-					    "lowest", "at" };
-	const char *v[6], *mod = strstr(s, " ["), *p;
-	size_t l[6], modlen = 0;
+					    "lowest", "at", "stepped" };
+	const char *v[7], *mod = strstr(s, " ["), *p;
+	size_t l[7], modlen = 0;
 	struct sumline sl;
 	char *head = NULL;
 	int kind, ok;
@@ -1127,15 +1147,17 @@ static int parse_summary(const char *s, struct where w)
 	if (mod) {
 		head = xcalloc((size_t)(mod - s) + 1, 1);
 		memcpy(head, s, (size_t)(mod - s));
-		ok = parse_kv(head, want, 6, v, l) && l[5] && v[5] + l[5] == head + (mod - s);
+		ok = parse_kv_opt(head, want, 7, 6, v, l) && l[5] &&
+		     v[5] + l[5] == head + (mod - s);
 		if (ok)		/* the values, in the line itself */
-			for (kind = 0; kind < 6; kind++)
-				v[kind] = s + (v[kind] - head);
+			for (kind = 0; kind < 7; kind++)
+				if (v[kind])
+					v[kind] = s + (v[kind] - head);
 		free(head);
 		if (!ok)
 			return 0;
 		l[5] += modlen;
-	} else if (!parse_kv(s, want, 6, v, l)) {
+	} else if (!parse_kv_opt(s, want, 7, 6, v, l)) {
 		return 0;
 	}
 	kind = kv_kind(v[0], l[0]);
@@ -1144,6 +1166,9 @@ static int parse_summary(const char *s, struct where w)
 	    !kv_int(v[2], l[2], 0, VAL_MAX, &sl.printed) ||
 	    !kv_int(v[3], l[3], 0, VAL_MAX, &sl.dropped) || !l[5])
 		return 0;
+	if (v[6] && !kv_int(v[6], l[6], 0, VAL_MAX, &sl.stepped))
+		return 0;
+	sl.has_stepped = v[6] != NULL;
 	if (l[4] == 4 && !strncmp(v[4], "none", 4)) {
 		sl.has_low = 0;
 		if (!(l[5] == 1 && v[5][0] == '-'))
@@ -1166,10 +1191,15 @@ static int parse_summary(const char *s, struct where w)
 			boot_note(b, "%s:%lu: summary says %s printed=%lld, the log has %llu %s block%s before it",
 				  R.files[w.file], w.line, kind_name[kind], sl.printed,
 				  blocks, kind_name[kind], blocks == 1 ? "" : "s");
-		if (sl.printed + sl.dropped > sl.events)
+		if (!sl.has_stepped && sl.printed + sl.dropped > sl.events)
 			boot_note(b, "%s:%lu: summary says %s events=%lld < printed+dropped=%lld",
 				  R.files[w.file], w.line, kind_name[kind], sl.events,
 				  sl.printed + sl.dropped);
+		else if (sl.has_stepped &&
+			 sl.printed + sl.dropped + sl.stepped > sl.events)
+			boot_note(b, "%s:%lu: summary says %s events=%lld < printed+dropped+stepped=%lld",
+				  R.files[w.file], w.line, kind_name[kind], sl.events,
+				  sl.printed + sl.dropped + sl.stepped);
 		if (sl.has_low)
 			track_low(sl.low);
 		free(b->sum[kind].at);
@@ -1251,7 +1281,7 @@ static void parse_message(const char *msg, struct where w)
 		return;
 	}
 	if (starts(msg, "enabled ") || !strcmp(msg, "enabled")) {
-		long long x[5];
+		long long x[6];
 
 		if (!parse_enabled(msg + 7, x)) {
 			skip_line(w);
@@ -1270,6 +1300,7 @@ static void parse_message(const char *msg, struct where w)
 		R.cur.reserve = x[2];
 		R.cur.sites = x[3];
 		R.cur.panic = x[4];
+		R.cur.step = x[5];
 		R.cur.saw_enabled = 1;
 		boot_touch();
 		return;
@@ -2117,19 +2148,24 @@ static void text_output(FILE *o)
 		;
 	if (k < NKINDS) {
 		fprintf(o, "\nruntime summary (last summary line of each boot, added up):\n");
-		fprintf(o, "%-8s %7s %8s %8s %8s  %s\n", "stack", "events", "printed", "dropped",
-			"lowest", "at");
+		fprintf(o, "%-8s %7s %8s %8s %8s %8s  %s\n", "stack", "events", "printed",
+			"dropped", "stepped", "lowest", "at");
 		for (k = 0; k < NKINDS; k++) {
 			const struct sumline *s = &R.sum_total[k];
+			char stepped[24];
 
 			if (!s->seen)
 				continue;
-			if (s->has_low)
-				fprintf(o, "%-8s %7lld %8lld %8lld %8lld  %s\n", kind_name[k],
-					s->events, s->printed, s->dropped, s->low, s->at);
+			if (s->has_stepped)
+				snprintf(stepped, sizeof(stepped), "%lld", s->stepped);
 			else
-				fprintf(o, "%-8s %7lld %8lld %8lld %8s  -\n", kind_name[k],
-					s->events, s->printed, s->dropped, "none");
+				strcpy(stepped, "-");
+			if (s->has_low)
+				fprintf(o, "%-8s %7lld %8lld %8lld %8s %8lld  %s\n", kind_name[k],
+					s->events, s->printed, s->dropped, stepped, s->low, s->at);
+			else
+				fprintf(o, "%-8s %7lld %8lld %8lld %8s %8s  -\n", kind_name[k],
+					s->events, s->printed, s->dropped, stepped, "none");
 		}
 	}
 	if (R.mismatches) {
@@ -2156,7 +2192,10 @@ static void text_output(FILE *o)
 
 			fprintf(o, "  boot %u at %s:%lu (%s):", bt->idx, file_name(bt->start.file),
 				bt->start.line, bt->marker);
-			if (bt->threshold >= 0)
+			if (bt->threshold >= 0 && bt->step >= 0)
+				fprintf(o, " threshold=%lld size=%lld reserve=%lld sites=%lld step=%lld;",
+					bt->threshold, bt->size, bt->reserve, bt->sites, bt->step);
+			else if (bt->threshold >= 0)
 				fprintf(o, " threshold=%lld size=%lld reserve=%lld sites=%lld;",
 					bt->threshold, bt->size, bt->reserve, bt->sites);
 			else
@@ -2342,8 +2381,13 @@ static void jsum(FILE *o, const struct sumline *s)
 		fputs("null", o);
 		return;
 	}
-	fprintf(o, "{\"events\": %lld, \"printed\": %lld, \"dropped\": %lld, \"lowest\": ",
+	fprintf(o, "{\"events\": %lld, \"printed\": %lld, \"dropped\": %lld, \"stepped\": ",
 		s->events, s->printed, s->dropped);
+	if (s->has_stepped)
+		fprintf(o, "%lld", s->stepped);
+	else
+		fputs("null", o);
+	fputs(", \"lowest\": ", o);
 	if (s->has_low)
 		fprintf(o, "%lld", s->low);
 	else
@@ -2460,10 +2504,14 @@ static void json_output(FILE *o)
 		jstr(o, file_name(bt->start.file));
 		fprintf(o, ", \"line\": %lu, \"marker\": ", bt->start.line);
 		jstr(o, bt->marker);
-		if (bt->threshold >= 0)
-			fprintf(o, ", \"enabled\": {\"threshold\": %lld, \"size\": %lld, \"reserve\": %lld, \"sites\": %lld, \"panic\": %lld}",
+		if (bt->threshold >= 0) {
+			fprintf(o, ", \"enabled\": {\"threshold\": %lld, \"size\": %lld, \"reserve\": %lld, \"sites\": %lld, \"panic\": %lld, \"step\": ",
 				bt->threshold, bt->size, bt->reserve, bt->sites, bt->panic);
-		else
+			if (bt->step >= 0)
+				fprintf(o, "%lld}", bt->step);
+			else
+				fputs("null}", o);
+		} else
 			fputs(", \"enabled\": null", o);
 		fputs(", \"stacks\": {", o);
 		for (k = 0; k < NKINDS; k++) {
@@ -3018,7 +3066,9 @@ static const char usage_text[] =
 "    quoted.  An event line whose title is not open in its\n"
 "    boot is an orphan (the log began mid-event).  Each 'stackcheck: summary'\n"
 "    line is cross-checked: its printed= must equal the blocks of that stack\n"
-"    seen before it in the boot; every mismatch is reported.  Lines are cut\n"
+"    seen before it in the boot, its events= be at least printed= + dropped=\n"
+"    + stepped= (new lows the runtime's step did not print; older runtimes\n"
+"    print no stepped=); every mismatch is reported.  Lines are cut\n"
 "    at 65535 bytes; a cut line holding 'stackcheck: ' is skipped.\n"
 "\n"
 "    An ELF file among the arguments is taken as the VMLINUX (--vmlinux).\n"
