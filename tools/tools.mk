@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
-# tools/: stackcheck-report, the reader of stackcheck boot logs.
+# tools/: stackcheck-report, the reader of stackcheck boot logs, and
+# stackcheck-verify, the coverage verifier (tools/stackcheck-verify.md).
+#
+#	make verify			build $(STACKCHECK_VERIFY) (part of `make`)
 #
 #	make report			build $(STACKCHECK_REPORT) (part of `make`)
 #	make report-asan		the same under ASan+UBSan, for tests and the corpus
@@ -92,3 +95,15 @@ fuzz-report-corpus: $(REPORT_ASAN)
 	done; \
 	echo "fuzz-report: corpus through ASan+UBSan: $$n inputs, $$bad failures"; \
 	test $$bad -eq 0
+
+# The coverage verifier: libelf for ELF, objdump (binutils) for the code.
+STACKCHECK_VERIFY	:= $(BUILD)/stackcheck-verify
+VERIFY_SRC		:= tools/stackcheck-verify.c
+ALL_TARGETS		+= $(STACKCHECK_VERIFY)
+
+.PHONY: verify
+verify: $(STACKCHECK_VERIFY)
+
+$(STACKCHECK_VERIFY): $(VERIFY_SRC) runtime/stackcheck.h tools/tools.mk
+	@mkdir -p $(@D)
+	$(CC) -O2 -g -Wall -Wextra -Iruntime -o $@ $< -lelf
