@@ -6,8 +6,8 @@
  * softirq stacks, the entry and #DF stacks as "other", see
  * arch/x86/kernel/dumpstack_32.c), who is running,
  * printk, kallsyms, the clock, the per-CPU state and emergency stacks, the
- * boot parameters stackcheck.threshold=, stackcheck.panic= and the debugfs
- * files under /sys/kernel/debug/stackcheck/.
+ * boot parameters stackcheck.threshold=, stackcheck.panic=, stackcheck.step=
+ * and the debugfs files under /sys/kernel/debug/stackcheck/.
  *
  * Built without the plugin (lib/stackcheck/Makefile).  The functions the
  * core calls from its slow path (stackcheck_glue_stack, _context, _cpu,
@@ -229,7 +229,7 @@ void stackcheck_glue_panic(const char *why)
 	panic("stackcheck: %s", why);
 }
 
-/* ---- boot parameters: stackcheck.threshold=, stackcheck.panic= ---- */
+/* ---- boot parameters: stackcheck.threshold=, .panic=, .step= ---- */
 
 static int stackcheck_threshold = CONFIG_GCC_PLUGIN_STACKCHECK_THRESHOLD;
 
@@ -270,6 +270,33 @@ MODULE_PARM_DESC(threshold, "report when fewer bytes than this would remain");
 module_param_named(panic, stackcheck_config.panic, int, 0644);
 MODULE_PARM_DESC(panic, "1: panic after an imminent-overflow report");
 
+/*
+ * The core reads the step at every new low: set at boot or later through
+ * /sys/module/stackcheck/parameters/step.  A step of a whole stack or more
+ * is a mistake (no second band), refused like a number that is none.
+ */
+static int stackcheck_set_step(const char *val, const struct kernel_param *kp)
+{
+	unsigned int v;
+	int ret;
+
+	ret = kstrtouint(val, 0, &v);
+	if (ret)
+		return ret;
+	if (v >= THREAD_SIZE)
+		return -EINVAL;
+	WRITE_ONCE(stackcheck_config.step, v);
+	return 0;
+}
+
+static const struct kernel_param_ops stackcheck_step_ops = {
+	.set = stackcheck_set_step,
+	.get = param_get_uint,
+};
+module_param_cb(step, &stackcheck_step_ops, &stackcheck_config.step, 0644);
+MODULE_PARM_DESC(step,
+		 "print a site's new low only in a lower band of this many bytes below the threshold (0: every new low)");
+
 /* ---- debugfs: /sys/kernel/debug/stackcheck/{summary,sites,reset} ---- */
 
 #ifdef CONFIG_DEBUG_FS
@@ -307,9 +334,10 @@ static int stackcheck_summary_show(struct seq_file *m, void *v)
 	char at[KSYM_SYMBOL_LEN];
 	int k;
 
-	seq_printf(m, "config threshold=%d reserve=%d panic=%d size=%lu sites=%lu site_bytes=%lu percpu_bytes=%zu\n",
+	seq_printf(m, "config threshold=%d reserve=%d panic=%d step=%u size=%lu sites=%lu site_bytes=%lu percpu_bytes=%zu\n",
 		   READ_ONCE(stackcheck_config.threshold),
 		   stackcheck_config.reserve, READ_ONCE(stackcheck_config.panic),
+		   READ_ONCE(stackcheck_config.step),
 		   THREAD_SIZE, stackcheck_nsites(),
 		   stackcheck_nsites() * sizeof(struct stackcheck_site),
 		   sizeof(struct stackcheck_linux_cpu));
@@ -318,9 +346,10 @@ static int stackcheck_summary_show(struct seq_file *m, void *v)
 		struct stackcheck_site *site = STACKCHECK_LOWEST_SITE(st);
 
 		stackcheck_site_label(site, at, sizeof(at));
-		seq_printf(m, "summary stack=%s events=%lu printed=%lu dropped=%lu lowest=",
+		seq_printf(m, "summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=",
 			   kind_names[k], READ_ONCE(st->events),
-			   READ_ONCE(st->printed), READ_ONCE(st->dropped));
+			   READ_ONCE(st->printed), READ_ONCE(st->dropped),
+			   READ_ONCE(st->stepped));
 		if (site)
 			seq_printf(m, "%d", READ_ONCE(st->lowest));
 		else
