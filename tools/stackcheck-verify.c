@@ -899,6 +899,11 @@ static void read_symbols(void)
 			strmap_put(&names, key, F.by_addr[j]);
 		else
 			strmap_put(&names, key, -2);	/* two: ambiguous */
+		/* by name alone (no tab in a symbol name) */
+		if (strmap_get(&names, f->name) == -1)
+			strmap_put(&names, f->name, F.by_addr[j]);
+		else
+			strmap_put(&names, f->name, -2);
 	}
 	for (j = 0; j < F.nby; j++) {
 		struct func *f = &F.funcs[F.by_addr[j]];
@@ -908,8 +913,15 @@ static void read_symbols(void)
 
 		if (!parent)
 			continue;
+		/* the parent in its file, else a global one, else the only one */
 		snprintf(key, sizeof(key), "%s\t%s", parent, f->file ? f->file : "");
 		p = strmap_get(&names, key);
+		if (p < 0) {
+			snprintf(key, sizeof(key), "%s\t", parent);
+			p = strmap_get(&names, key);
+		}
+		if (p < 0)
+			p = strmap_get(&names, parent);
 		free(parent);
 		if (p < 0)
 			continue;	/* stays a function of its own */
@@ -1702,18 +1714,18 @@ static void make_ranges(void)
 {
 	int i;
 
+	/* a function's own part first (its entry), then its cold parts */
 	for (i = 0; i < F.nfuncs; i++) {
 		struct func *f = &F.funcs[i];
 
-		if (f->stub && !f->cold)
-			continue;
-		if (f->cold) {
-			struct func *p = &F.funcs[f->best];
+		if (!f->stub && !f->cold)
+			add_range(f, f->sec, f->addr, f->size);
+	}
+	for (i = 0; i < F.nfuncs; i++) {
+		struct func *f = &F.funcs[i];
 
-			add_range(p, f->sec, f->addr, f->size);
-			continue;
-		}
-		add_range(f, f->sec, f->addr, f->size);
+		if (f->cold)
+			add_range(&F.funcs[f->best], f->sec, f->addr, f->size);
 	}
 	for (i = 0; i < F.nfuncs; i++)
 		if (F.funcs[i].cold)
