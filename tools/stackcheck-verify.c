@@ -336,6 +336,7 @@ enum kind {
 	K_CALL, K_CALL_IND, K_JMP, K_JMP_IND, K_JCC,
 	K_RET, K_STOP,
 	K_TEST_ESP,		/* test $imm,%esp */
+	K_XCHG_ESP,		/* xchg r1,%esp: a switch to another stack and back */
 };
 
 #define F_STACK		0x01	/* uses the stack */
@@ -344,7 +345,8 @@ enum kind {
 #define F_JE		0x08
 #define F_JNE		0x10
 #define F_HALF		0x20	/* pushw/popw: 2 bytes */
-#define F_INDEX		0x40	/* the lea has an index register */
+#define F_INDEX		0x40	/* a memory operand has an index register */
+#define F_REGOP		0x80	/* jmp *%reg: the register in r2 */
 
 #define R_NONE		0xff
 enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESP, R_EBP, R_ESI, R_EDI };
@@ -415,6 +417,9 @@ struct func {
 	const char *unbounded_why;
 	int indirect_calls, indirect_jumps;
 	int ret_pop;		/* bytes its returns pop (ret $N), -1 unknown */
+	int stack_switches;	/* xchg %reg,%esp: calls on another stack */
+	int table_jumps;	/* jmp * whose switch table was read */
+	bool cycle_reported;
 	int external_calls;
 	/* reach */
 	int color;		/* 0 white, 1 on the stack, 2 done */
@@ -1065,15 +1070,78 @@ static int cmp_desc(const void *a, const void *b)
 	return x->key < y->key ? -1 : x->key > y->key;
 }
 
+/* The value of symbol NAME, if the file has it. */
+static bool symbol_value(const char *name, uint32_t *value)
+{
+	struct symtab t = find_symtab(SHT_SYMTAB);
+	size_t i;
+
+	for (i = 1; t.data && i < t.n; i++) {
+		GElf_Sym sym;
+		uint32_t shndx;
+		const char *n;
+
+		if (!read_sym(&t, i, &sym, &shndx) || shndx == SHN_UNDEF)
+			continue;
+		n = elf_strptr(F.elf, t.strtab, sym.st_name);
+		if (n && !strcmp(n, name)) {
+			*value = sym_addr(&sym, shndx);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void add_desc(const Elf_Data *d, uint64_t off, uint32_t key)
+{
+	GROW(F.descs, F.ndescs, F.dcap);
+	F.descs[F.ndescs].key = key;
+	F.descs[F.ndescs].info = rd32(d, off + STACKCHECK_SITE_INFO);
+	F.ndescs++;
+}
+
+/*
+ * A linked file whose linker script put the descriptors inside another
+ * section (vmlinux): between __start___stackcheck_sites and
+ * __stop___stackcheck_sites.
+ */
+static void read_descriptors_between(void)
+{
+	uint32_t start, stop, a;
+	size_t i;
+
+	if (!symbol_value("__start_" STACKCHECK_SECTION, &start) ||
+	    !symbol_value("__stop_" STACKCHECK_SECTION, &stop))
+		return;
+	if (stop < start || (stop - start) % STACKCHECK_SITE_SIZE)
+		bad("__start/__stop_%s: %#x..%#x is not a whole number of %d-byte descriptors",
+		    STACKCHECK_SECTION, start, stop, STACKCHECK_SITE_SIZE);
+	for (i = 1; i < F.nsecs && start < stop; i++) {
+		struct section *s = &F.secs[i];
+
+		if (!(s->flags & SHF_ALLOC) || !s->data || start < s->addr ||
+		    stop > s->addr + s->size)
+			continue;
+		for (a = start; a < stop; a += STACKCHECK_SITE_SIZE)
+			add_desc(s->data, a - s->addr, rd32(s->data, a - s->addr));
+		return;
+	}
+	if (start < stop)
+		bad("%s: %#x..%#x lies in no section with contents", STACKCHECK_SECTION,
+		    start, stop);
+}
+
 static void read_descriptors(void)
 {
 	size_t i, k;
+	bool have_section = false;
 
 	for (i = 1; i < F.nsecs; i++) {
 		struct section *s = &F.secs[i];
 
 		if (strcmp(s->name, STACKCHECK_SECTION) || !s->data)
 			continue;
+		have_section = true;
 		if (s->size % STACKCHECK_SITE_SIZE)
 			bad("%s: %u bytes, not a whole number of %d-byte descriptors",
 			    s->name, s->size, STACKCHECK_SITE_SIZE);
@@ -1096,6 +1164,8 @@ static void read_descriptors(void)
 			F.descs[F.ndescs++] = d;
 		}
 	}
+	if (!have_section && !F.rel)
+		read_descriptors_between();
 	qsort(F.descs, F.ndescs, sizeof(struct desc), cmp_desc);
 }
 
@@ -1285,14 +1355,21 @@ static uint8_t implicit_writes(const char *m)
 		"cwde", "cbtw", "cwtd", "cmpxchg", "cmpxchg8b", NULL };
 	static const char *const strops[] = { "lods", "scas", "stos", "movs", "cmps",
 		"ins", "outs", NULL };
-	static const char *const all[] = { "cpuid", "rdtsc", "rdtscp", "rdmsr", "rdpmc",
-		"xgetbv", "int", "int3", "into", "syscall", "sysenter", "vmcall",
-		"popa", "popal", "popaw", NULL };
+	static const char *const ax_dx_only[] = { "rdtsc", "rdmsr", "rdpmc", "xgetbv", NULL };
+	static const char *const callerish[] = { "rdtscp", "int", "int3", "into", "syscall",
+		"sysenter", "vmcall", "vmmcall", NULL };
 	int i;
 
-	for (i = 0; all[i]; i++)
-		if (!strcmp(m, all[i]))
-			return M_ALL;
+	if (!strcmp(m, "cpuid"))
+		return M_CALLER | (1 << R_EBX);
+	if (!strncmp(m, "popa", 4))
+		return M_ALL;
+	for (i = 0; ax_dx_only[i]; i++)
+		if (!strcmp(m, ax_dx_only[i]))
+			return (1 << R_EAX) | (1 << R_EDX);
+	for (i = 0; callerish[i]; i++)
+		if (!strcmp(m, callerish[i]))
+			return M_CALLER;
 	for (i = 0; ax_dx[i]; i++)
 		if (starts(m, ax_dx[i]))
 			return (1 << R_EAX) | (1 << R_EDX);
@@ -1366,6 +1443,8 @@ static void decode(struct insn *in, char *text)
 			in->flags |= F_DISP;
 			in->disp = (int32_t)ops[i].disp;
 		}
+		if (ops[i].type == OP_MEM && ops[i].index >= 0)
+			in->flags |= F_INDEX;
 	}
 
 	readonly = mnem_is(mnem, "cmp") || mnem_is(mnem, "test") || starts(mnem, "bt") ||
@@ -1483,6 +1562,13 @@ static void decode(struct insn *in, char *text)
 			in->target = (uint32_t)ops[0].imm;
 		} else {
 			in->kind = K_JMP_IND;
+			if (nops && ops[0].type == OP_MEM) {
+				in->disp = (int32_t)ops[0].disp;
+				in->r1 = ops[0].base >= 0 ? ops[0].base : R_NONE;
+			} else if (nops && ops[0].type == OP_REG && ops[0].reg >= 0) {
+				in->flags |= F_REGOP;
+				in->r2 = ops[0].reg;
+			}
 		}
 	} else if (starts(mnem, "ljmp")) {
 		in->kind = K_STOP;
@@ -1504,6 +1590,12 @@ static void decode(struct insn *in, char *text)
 		   ops[1].type == OP_REG && ops[1].reg == R_ESP && ops[1].reg32) {
 		in->kind = K_TEST_ESP;
 		in->imm = (int32_t)ops[0].imm;
+	} else if (starts(mnem, "xchg") && nops == 2 && ops[0].type == OP_REG &&
+		   ops[1].type == OP_REG && ops[0].reg32 && ops[1].reg32 &&
+		   (ops[0].reg == R_ESP) != (ops[1].reg == R_ESP)) {
+		in->kind = K_XCHG_ESP;
+		in->r1 = ops[0].reg == R_ESP ? ops[1].reg : ops[0].reg;
+		in->flags |= F_STACK;
 	} else if (in->wmask & (1 << R_ESP)) {
 		in->kind = K_ESP_UNKNOWN;
 	}
@@ -1579,7 +1671,7 @@ static void disassemble(void)
 				bad("objdump disassembled section %s, which is not a code section here", name);
 			continue;
 		}
-		if (!cur || line[0] != ' ')
+		if (!cur || !isxdigit((unsigned char)line[strspn(line, " ")]))
 			continue;
 		addr = strtoul(line, &end, 16);
 		if (end == line || *end != ':' || end[1] != '\t')
@@ -2087,6 +2179,7 @@ struct state {
 	uint8_t nslots;
 	bool reached;
 	bool unbounded;
+	bool switched;		/* on another stack: rel[] holds the way back */
 	uint16_t visits;
 };
 
@@ -2218,6 +2311,12 @@ static void merge_into(struct flow *fl, int j, const struct state *in)
 		s->unbounded = true;
 		changed = true;
 	}
+	if (in->switched != s->switched && !s->unbounded) {
+		/* on one stack by one path, another by the other */
+		s->unbounded = true;
+		changed = true;
+		set_unbounded(fl, fl->li[j]->addr, "paths meet on different stacks");
+	}
 	if (in->v > s->v) {
 		s->v = in->v;
 		changed = true;
@@ -2338,8 +2437,8 @@ static void branch(struct flow *fl, int i, const struct state *s, bool call, boo
 	if (!tail_ok)
 		return;
 	fi = func_containing(t.addr);
-	if (fi < 0) {
-		/* code with no sized symbol: assembler, thunks */
+	if (fi < 0 || (!F.funcs[fi].in_scope && F.funcs[fi].test == UNTESTED)) {
+		/* code with no sized symbol, or another entry of assembler */
 		count_site(fl, i, &f->external_calls);
 		return;
 	}
@@ -2378,6 +2477,94 @@ static bool dynamic_check(struct flow *fl, int i, int *resume)
 	return true;
 }
 
+/* The section (with contents) that holds addr, or NULL. */
+static struct section *data_sec_of(uint32_t addr)
+{
+	size_t k;
+
+	for (k = 1; k < F.nsecs; k++) {
+		struct section *s = &F.secs[k];
+
+		if ((s->flags & SHF_ALLOC) && s->data && addr >= s->addr &&
+		    addr - s->addr < s->size)
+			return s;
+	}
+	return NULL;
+}
+
+/* The target (S + A) of the relocation at exactly offset off of s, if any. */
+static bool reloc_value(struct section *s, uint32_t off, uint32_t len, uint32_t *v)
+{
+	struct reloc *r = reloc_in(s, off, len);
+
+	if (!r || !r->defined || (r->type != R_386_32 && r->type != R_386_GOTOFF))
+		return false;
+	*v = r->value + r->addend;
+	return true;
+}
+
+/*
+ * A switch: "jmp *T(,%idx,4)" (absolute entries) or, in PIC code,
+ * "mov T(%base,%idx,4),%r; add %base,%r; jmp *%r" (entries relative to
+ * the GOT).  The entries are read while they point into the function:
+ * each gets the jump's state.  Returns how many, 0 when it is no table.
+ */
+static int switch_table(struct flow *fl, int i, const struct state *st)
+{
+	struct insn *in = fl->li[i];
+	struct section *code = fl->ls[i], *ts;
+	uint32_t table = 0, off;
+	bool have = false, pic = false;
+	int k, n = 0;
+
+	if (!(in->flags & F_REGOP) && in->r1 == R_NONE && (in->flags & F_INDEX)) {
+		if (F.rel)
+			have = reloc_value(code, in->addr - code->addr, in->len, &table);
+		else
+			table = (uint32_t)in->disp, have = true;
+	} else if (in->flags & F_REGOP) {
+		for (k = i - 1; k >= 0 && k >= i - 4; k--) {
+			struct insn *p = fl->li[k];
+
+			if (!(p->wmask & (1 << in->r2)))
+				continue;
+			if (p->kind != K_OTHER || !(p->flags & F_DISP) || !(p->flags & F_INDEX))
+				continue;	/* the add of the GOT */
+			if (F.rel) {
+				struct reloc *r = reloc_in(fl->ls[k], p->addr - fl->ls[k]->addr, p->len);
+
+				have = reloc_value(fl->ls[k], p->addr - fl->ls[k]->addr, p->len, &table);
+				pic = r && r->type == R_386_GOTOFF;
+			} else if (F.have_got) {
+				table = F.got + (uint32_t)p->disp;
+				have = pic = true;
+			}
+			break;
+		}
+	}
+	if (!have || !(ts = data_sec_of(table)))
+		return 0;
+	for (off = table - ts->addr; off + 4 <= ts->size && n < 4096; off += 4) {
+		uint32_t t;
+		int j;
+
+		if (F.rel) {
+			if (!reloc_value(ts, off, 4, &t) || reloc_in(ts, off, 4)->offset != off)
+				break;
+		} else {
+			t = rd32(ts->data, off);
+			if (pic)
+				t += F.got;
+		}
+		j = local_index(fl, t);
+		if (j < 0)
+			break;
+		merge_into(fl, j, st);
+		n++;
+	}
+	return n;
+}
+
 static void step(struct flow *fl, int i)
 {
 	struct func *f = fl->f;
@@ -2388,6 +2575,40 @@ static void step(struct flow *fl, int i)
 	bool go_on = true;
 	uint8_t wmask;
 
+	if (s.switched) {
+		/* on another stack: calls run there, the register leads back */
+		if ((in->kind == K_XCHG_ESP || in->kind == K_MOV_TO_ESP) &&
+		    (s.relmask & (1 << in->r1))) {
+			s.switched = false;
+			s.v = s.rel[in->r1];
+			s.base = s.relbase[in->r1];
+			if (in->kind == K_XCHG_ESP)
+				s.relmask &= ~(1 << in->r1);
+			drop_dead_slots(&s);
+			if (next >= 0)
+				merge_into(fl, next, &s);
+			return;
+		}
+		if (in->kind == K_CALL || in->kind == K_CALL_IND) {
+			count_site(fl, i, &f->stack_switches);
+			s.relmask &= ~M_CALLER;
+		} else if (in->flags & F_STACK) {
+			set_unbounded(fl, in->addr,
+				      "the stack is used on another stack (after xchg %reg,%esp)");
+			return;
+		} else {
+			for (r = 0; r < 8; r++)
+				if (in->wmask & (1 << r))
+					s.relmask &= ~(1 << r);
+		}
+		if (in->kind == K_RET || in->kind == K_STOP || in->kind == K_JMP_IND)
+			return;
+		if (in->kind == K_JMP || in->kind == K_JCC)
+			branch(fl, i, &s, false, false);
+		if (in->kind != K_JMP && next >= 0)
+			merge_into(fl, next, &s);
+		return;
+	}
 	if (s.unbounded) {
 		/* %esp unknown: only a check after alloca or a restore may follow */
 		if (dynamic_check(fl, i, &resume)) {
@@ -2534,6 +2755,13 @@ static void step(struct flow *fl, int i)
 	case K_ESP_UNKNOWN:
 		s.unbounded = true;
 		break;
+	case K_XCHG_ESP:
+		/* the register keeps this stack's %esp: the way back */
+		s.relmask |= 1 << in->r1;
+		s.rel[in->r1] = s.v;
+		s.relbase[in->r1] = s.base;
+		s.switched = true;
+		break;
 	case K_MOV_ESP_TO:
 		s.relmask |= 1 << in->r2;
 		s.rel[in->r2] = s.v;
@@ -2633,7 +2861,11 @@ static void step(struct flow *fl, int i)
 			count_site(fl, i, &f->external_calls);
 			break;
 		}
-		/* a switch table or a tail call through a pointer */
+		if (switch_table(fl, i, &s)) {
+			count_site(fl, i, &f->table_jumps);
+			break;
+		}
+		/* a switch we cannot read, or a tail call through a pointer */
 		count_site(fl, i, &f->indirect_jumps);
 		for (k = 0; k < fl->nblocks; k++)
 			merge_into(fl, fl->blocks[k], &s);
@@ -2801,6 +3033,7 @@ static bool followed(const struct func *g)
 }
 
 static int *dfs_stack;
+static struct edge **dfs_edge;	/* the edge that led to dfs_stack[d] */
 static int dfs_depth;
 
 static void print_path(struct func *f, long start);
@@ -2815,7 +3048,8 @@ static long reach(int fi)
 	if (f->color == 1)
 		return 0;
 	f->color = 1;
-	dfs_stack[dfs_depth++] = fi;
+	dfs_stack[dfs_depth] = fi;
+	dfs_depth++;
 	if (!f->analysed)
 		analyse(f);
 	f->reach = f->local_max;
@@ -2828,17 +3062,28 @@ static long reach(int fi)
 		if (!followed(g))
 			continue;
 		if (g->color == 1) {
-			int d;
+			int d, first;
+			long grows = e->tail ? e->v - 4 : BIG;
 
-			printf("%s: FAIL: a cycle through functions without a test: ", F.path);
 			for (d = dfs_depth - 1; d >= 0 && dfs_stack[d] != e->callee; d--)
 				;
-			for (d = d < 0 ? 0 : d; d < dfs_depth; d++)
-				printf("%s -> ", F.funcs[dfs_stack[d]].name);
+			first = d < 0 ? 0 : d;
+			/* a loop of tail jumps that pop what they pushed is no recursion */
+			for (d = first + 1; d < dfs_depth; d++)
+				grows += dfs_edge[d]->tail ? dfs_edge[d]->v - 4 : BIG;
+			if (grows <= 0 || g->cycle_reported)
+				continue;
+			g->cycle_reported = true;
+			printf("%s: FAIL: a cycle through functions without a test: ", F.path);
+			for (d = first; d < dfs_depth; d++)
+				printf("%s %s ", F.funcs[dfs_stack[d]].name,
+				       d + 1 < dfs_depth ? (dfs_edge[d + 1]->tail ? "=>" : "->") :
+				       (e->tail ? "=>" : "->"));
 			printf("%s\n", g->name);
 			F.fails++;
 			continue;
 		}
+		dfs_edge[dfs_depth] = e;
 		v = e->v + reach(e->callee) - (e->tail ? 4 : 0);
 		if (v > f->reach) {
 			f->reach = v;
@@ -2954,7 +3199,7 @@ static int verify(void)
 {
 	int fi, k;
 	int ntested = 0, nuntested = 0, nout = 0, ntaken = 0;
-	int nind = 0, njmp = 0, next = 0, nodesc = 0;
+	int nind = 0, njmp = 0, next = 0, nodesc = 0, nswitch = 0, ntable = 0;
 	long worst = LONG_MIN;
 	int worst_f = -1;
 	struct stat st;
@@ -2996,6 +3241,7 @@ static int verify(void)
 	check_entered_from_outside();
 
 	dfs_stack = xmalloc((F.nfuncs + 1) * sizeof(int));
+	dfs_edge = xcalloc(F.nfuncs + 1, sizeof(*dfs_edge));
 	dfs_depth = 0;
 
 	for (fi = 0; fi < F.nby; fi++) {
@@ -3036,6 +3282,11 @@ static int verify(void)
 		u = reach(F.by_addr[fi]);
 		nind += f->indirect_calls;
 		njmp += f->indirect_jumps;
+		nswitch += f->stack_switches;
+		ntable += f->table_jumps;
+		if (f->stack_switches && verbose)
+			note("%s: %d calls on another stack (xchg %%reg,%%esp): not followed",
+			     f->name, f->stack_switches);
 		next += f->external_calls;
 		if (f->unbounded_at)
 			add_fail("%s%s: at %#x: %s", f->name,
@@ -3093,10 +3344,11 @@ static int verify(void)
 		}
 
 	printf("%s: %d functions: %d tested, %d untested in scope, %d out of scope; "
-	       "%d descriptors; not followed: %d indirect calls, %d indirect jumps, "
-	       "%d calls out of the file; %d untested with their address taken\n",
-	       F.path, F.nby, ntested, nuntested, nout, (int)F.ndescs, nind, njmp, next,
-	       ntaken);
+	       "%d descriptors; %d switch tables read; not followed: %d indirect calls, "
+	       "%d indirect jumps, %d calls out of the file, %d calls on another stack; "
+	       "%d untested with their address taken\n",
+	       F.path, F.nby, ntested, nuntested, nout, (int)F.ndescs, ntable, nind, njmp,
+	       next, nswitch, ntaken);
 	if (worst_f >= 0) {
 		printf("%s: worst unseen: %ld bytes: ", F.path, worst);
 		print_path(&F.funcs[worst_f], worst);
@@ -3108,7 +3360,9 @@ static int verify(void)
 	printf("%s: bound %ld bytes: %s\n", F.path, bound,
 	       F.fails ? "BROKEN" : "holds");
 	free(dfs_stack);
+	free(dfs_edge);
 	dfs_stack = NULL;
+	dfs_edge = NULL;
 	return F.fails ? EXIT_BROKEN : EXIT_HOLDS;
 }
 
@@ -3123,7 +3377,9 @@ static int verify_file(const char *path)
 	cur_file = path;
 	if (setjmp(bad_input)) {
 		free(dfs_stack);
+		free(dfs_edge);
 		dfs_stack = NULL;
+		dfs_edge = NULL;
 		free_file();
 		return EXIT_BAD;
 	}
