@@ -4,7 +4,8 @@
 #	make kernel	plugin, then Linux $(KVER) (tinyconfig + stackcheck.config)
 #			built with it, and a busybox initramfs, under
 #			$(BUILD)/kernel/; rebuilt from scratch when the plugin,
-#			the glue or the runtime change (kernel-glue/linux/build)
+#			the glue or the runtime change (kernel-glue/linux/build);
+#			stackcheck-verify on vmlinux ($(BUILD)/kernel/verify.txt)
 #	make boot	boots it once, BOOT_ARGS on the kernel command line;
 #			log in $(BUILD)/kernel/boot.log
 #	make demo	deps, plugin, report tool, kernel, a boot with the
@@ -30,13 +31,13 @@ KERNEL_TABLE	:= $(KERNEL_OUT)/stackcheck.table
 REPORT_TOOL	:= $(BUILD)/stackcheck-report
 
 KERNEL_ENV	= ROOT=$(CURDIR) KVER=$(KVER) KSRC=$(KSRC) KOUT=$(KERNEL_OUT) \
-		  PLUGIN=$(abspath $(PLUGIN)) KJOBS=$(KJOBS)
+		  PLUGIN=$(abspath $(PLUGIN)) VERIFY=$(abspath $(STACKCHECK_VERIFY)) KJOBS=$(KJOBS)
 
 .PHONY: kernel boot demo demo-deps
 
 # Always run: kbuild decides what is out of date, the script when to start
 # over.
-kernel: $(PLUGIN)
+kernel: $(PLUGIN) $(STACKCHECK_VERIFY)
 	@$(KERNEL_ENV) bash kernel-glue/linux/build
 
 boot:

@@ -25,6 +25,7 @@ REACH_DIR	= $(REACH_OUT)/$(REACH_KVER)-$(REACH_CONFIG)
 REACH_ARGS	?= stackcheck.selftest=1 reach.storm=1000000 reach.load=60
 REACH_TIMEOUT	?= 900
 REACH_ENV	= ROOT=$(CURDIR) PLUGIN=$(abspath $(PLUGIN)) KOUT=$(REACH_OUT) \
+		  VERIFY=$(abspath $(STACKCHECK_VERIFY)) \
 		  KJOBS=$(or $(KJOBS),2) KSRC=$(REACH_KSRC)
 
 .PHONY: reach-deps reach-kernel reach-boot check-reach-full
@@ -32,7 +33,7 @@ REACH_ENV	= ROOT=$(CURDIR) PLUGIN=$(abspath $(PLUGIN)) KOUT=$(REACH_OUT) \
 reach-deps:
 	@bash kernel-glue/linux/reach/deps
 
-reach-kernel: $(PLUGIN)
+reach-kernel: $(PLUGIN) $(STACKCHECK_VERIFY)
 	@$(REACH_ENV) bash kernel-glue/linux/reach/build $(REACH_KVER) $(REACH_CONFIG)
 
 reach-boot:
