@@ -39,3 +39,26 @@ check-torture: check-deps
 		--srcdir $(CURDIR)/testsuite stackcheck.torture/torture.exp >runtest.out 2>&1; \
 		status=$$?; tail -n 12 runtest.out; \
 		echo "check-torture: summary in $(TESTSUITE_OUT)-torture/stackcheck.sum"; exit $$status
+
+# `make check-csmith` runs 1250 csmith programs (stackcheck.csmith with
+# STACKCHECK_CSMITH=all) instead of the fixed slice; check-full runs it too.
+# `make csmith-doc` renders docs/csmith.md from that run's summary.
+CSMITH_OUT	:= $(TESTSUITE_OUT)-csmith
+
+.PHONY: check-csmith csmith-doc
+
+check-csmith: check-deps
+	@$(MAKE) --no-print-directory build-all
+	@mkdir -p $(CSMITH_OUT)
+	@cd $(CSMITH_OUT) && STACKCHECK_BUILD=$(BUILD) STACKCHECK_CSMITH=all runtest --tool stackcheck \
+		--srcdir $(CURDIR)/testsuite stackcheck.csmith/csmith.exp >runtest.out 2>&1; \
+		status=$$?; tail -n 12 runtest.out; \
+		echo "check-csmith: summary in $(CSMITH_OUT)/stackcheck.sum and $(CSMITH_OUT)/csmith-all/summary.txt"; \
+		exit $$status
+
+csmith-doc:
+	@mkdir -p docs
+	@bash testsuite/stackcheck.csmith/render-doc $(CSMITH_OUT)/csmith-all/summary.txt >docs/csmith.md.tmp && \
+		mv docs/csmith.md.tmp docs/csmith.md && echo "csmith-doc: docs/csmith.md"
+
+check-full: check-csmith
