@@ -318,7 +318,7 @@ struct insn {
 	uint8_t kind;
 	uint8_t wmask;		/* registers it may write */
 	uint8_t r1, r2;		/* source or base register, destination */
-	uint8_t flags;
+	uint16_t flags;
 };
 
 enum kind {
@@ -337,6 +337,8 @@ enum kind {
 	K_RET, K_STOP,
 	K_TEST_ESP,		/* test $imm,%esp */
 	K_XCHG_ESP,		/* xchg r1,%esp: a switch to another stack and back */
+	K_LOAD,			/* mov disp(r1),r2 */
+	K_STORE,		/* mov r2,disp(r1) */
 };
 
 #define F_STACK		0x01	/* uses the stack */
@@ -347,6 +349,7 @@ enum kind {
 #define F_HALF		0x20	/* pushw/popw: 2 bytes */
 #define F_INDEX		0x40	/* a memory operand has an index register */
 #define F_REGOP		0x80	/* jmp *%reg: the register in r2 */
+#define F_MEMDST	0x100	/* writes memory at disp(r1) */
 
 #define R_NONE		0xff
 enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESP, R_EBP, R_ESI, R_EDI };
@@ -1386,6 +1389,39 @@ static uint8_t implicit_writes(const char *m)
 	return 0;
 }
 
+/* How many bytes an instruction writes to its memory operand (16: unsure). */
+static uint8_t write_width(const char *m, const char *opstr, const struct operand *ops,
+			   int nops)
+{
+	size_t n = strlen(m);
+	int i;
+
+	if (strstr(opstr, "%xmm"))
+		return 16;
+	if (strstr(opstr, "%mm"))
+		return 8;
+	for (i = 0; i < nops; i++)
+		if (ops[i].type == OP_REG && ops[i].reg >= 0)
+			return ops[i].reg32 ? 4 : (opstr[strcspn(opstr, "%") + 2] == 'x' ||
+						   opstr[strcspn(opstr, "%") + 2] == 'p' ||
+						   opstr[strcspn(opstr, "%") + 2] == 'i' ? 2 : 1);
+	if (n > 1 && !strchr("fx", m[0]) && m[n - 1] == 'b')
+		return 1;
+	if (n > 1 && m[n - 1] == 'w')
+		return 2;
+	if (n > 1 && m[n - 1] == 'l' && m[0] != 'f')
+		return 4;
+	if (!strcmp(m, "fstps") || !strcmp(m, "fsts") || !strcmp(m, "fistpl") ||
+	    !strcmp(m, "fistl") || !strcmp(m, "fisttpl"))
+		return 4;
+	if (!strcmp(m, "fstpl") || !strcmp(m, "fstl") || !strcmp(m, "fistpll") ||
+	    !strcmp(m, "fisttpll") || (n > 1 && m[n - 1] == 'q'))
+		return 8;
+	if (!strcmp(m, "fstpt"))
+		return 10;
+	return 16;
+}
+
 static const char *const prefixes[] = {
 	"lock", "rep", "repz", "repe", "repnz", "repne", "notrack", "bnd",
 	"data16", "data32", "addr16", "addr32", "cs", "ds", "ss", "es", "fs", "gs",
@@ -1533,6 +1569,20 @@ static void decode(struct insn *in, char *text)
 			in->kind = K_MOV_ESP_TO;
 		else
 			in->kind = K_MOV_REG;
+	} else if (mnem_is(mnem, "mov") && nops == 2 && ops[0].type == OP_MEM &&
+		   ops[0].base >= 0 && ops[0].index < 0 && ops[1].type == OP_REG &&
+		   ops[1].reg32) {
+		in->kind = K_LOAD;
+		in->r1 = ops[0].base;
+		in->r2 = ops[1].reg;
+		in->disp = (int32_t)ops[0].disp;
+	} else if (mnem_is(mnem, "mov") && nops == 2 && ops[1].type == OP_MEM &&
+		   ops[1].base >= 0 && ops[1].index < 0 && ops[0].type == OP_REG &&
+		   ops[0].reg32) {
+		in->kind = K_STORE;
+		in->r1 = ops[1].base;
+		in->r2 = ops[0].reg;
+		in->disp = (int32_t)ops[1].disp;
 	} else if (mnem_is(mnem, "enter")) {
 		in->kind = K_ENTER;
 		in->flags |= F_STACK;
@@ -1599,8 +1649,24 @@ static void decode(struct insn *in, char *text)
 	} else if (in->wmask & (1 << R_ESP)) {
 		in->kind = K_ESP_UNKNOWN;
 	}
+	/* any other write of memory at disp(base): a saved register there is lost */
+	if (in->kind == K_OTHER && nops && ops[last].type == OP_MEM && ops[last].base >= 0 &&
+	    !readonly) {
+		in->flags |= F_MEMDST;
+		in->r1 = ops[last].base;
+		in->disp = (int32_t)ops[last].disp;
+		in->r2 = write_width(mnem, opstr, ops, nops);
+	}
 	if (mnem_is(mnem, "lea") && in->r2 == R_ESP)
 		in->flags &= ~F_DISP;
+	/* the assembler's long nops: lea 0x0(%esi,%eiz,1),%esi; mov %esi,%esi */
+	if ((in->kind == K_LEA_FROM && in->r1 == in->r2 && !in->disp &&
+	     !(in->flags & F_INDEX)) ||
+	    (in->kind == K_MOV_REG && in->r1 == in->r2)) {
+		in->kind = K_NOP;
+		in->wmask = 0;
+		in->flags &= ~(F_DISP | F_INDEX);
+	}
 }
 
 /* objdump -d -w FILE: every instruction of every code section. */
@@ -2565,6 +2631,37 @@ static int switch_table(struct flow *fl, int i, const struct state *st)
 	return n;
 }
 
+/* The stack slot disp(base) names: its depth and numbering, if known. */
+static bool slot_of(const struct state *s, int base, int32_t disp, int32_t *depth,
+		    int32_t *numbering)
+{
+	if (base == R_ESP) {
+		*depth = s->v - disp;
+		*numbering = s->base;
+	} else if (base >= 0 && base < 8 && (s->relmask & (1 << base))) {
+		*depth = s->rel[base] - disp;
+		*numbering = s->relbase[base];
+	} else {
+		return false;
+	}
+	return *numbering != -1;
+}
+
+/*
+ * Forget the saved registers a write of w bytes at depth d may have
+ * overwritten (depth d is the address G - d; a slot holds 4 bytes).
+ */
+static void clobber_slots(struct state *s, int32_t d, int w, int32_t numbering)
+{
+	int k, n = 0;
+
+	for (k = 0; k < s->nslots; k++)
+		if (s->slot[k].base != numbering || d < s->slot[k].depth - 3 ||
+		    d > s->slot[k].depth + w - 1)
+			s->slot[n++] = s->slot[k];
+	s->nslots = n;
+}
+
 static void step(struct flow *fl, int i)
 {
 	struct func *f = fl->f;
@@ -2619,7 +2716,8 @@ static void step(struct flow *fl, int i)
 			merge_into(fl, resume, &s);
 			return;
 		}
-		if ((in->kind == K_MOV_TO_ESP && (s.relmask & (1 << in->r1))) ||
+		if ((in->kind == K_LOAD && in->r2 == R_ESP && in->r1 != R_ESP) ||
+		    (in->kind == K_MOV_TO_ESP && (s.relmask & (1 << in->r1))) ||
 		    (in->kind == K_LEA_ESP && in->r1 != R_NONE && in->r1 != R_ESP &&
 		     !(in->flags & F_INDEX) && (s.relmask & (1 << in->r1))) ||
 		    (in->kind == K_LEAVE && (s.relmask & (1 << R_EBP)))) {
@@ -2657,6 +2755,12 @@ static void step(struct flow *fl, int i)
 		}
 	}
 
+	if (in->flags & F_MEMDST) {
+		int32_t d, b;
+
+		if (slot_of(&s, in->r1, in->disp, &d, &b))
+			clobber_slots(&s, d, in->r2, b);
+	}
 	/* registers the instruction overwrites lose their stack address */
 	wmask = in->wmask;
 	if (in->kind == K_CALL) {
@@ -2669,7 +2773,7 @@ static void step(struct flow *fl, int i)
 	for (r = 0; r < 8; r++)
 		if ((wmask & (1 << r)) && in->kind != K_MOV_ESP_TO &&
 		    in->kind != K_LEA_FROM && in->kind != K_MOV_REG && in->kind != K_POP &&
-		    in->kind != K_LEAVE && in->kind != K_ENTER)
+		    in->kind != K_LEAVE && in->kind != K_ENTER && in->kind != K_LOAD)
 			s.relmask &= ~(1 << r);
 
 	switch (in->kind) {
@@ -2755,6 +2859,53 @@ static void step(struct flow *fl, int i)
 	case K_ESP_UNKNOWN:
 		s.unbounded = true;
 		break;
+	case K_STORE: {
+		int32_t d, b;
+
+		if (!slot_of(&s, in->r1, in->disp, &d, &b))
+			break;
+		clobber_slots(&s, d, 4, b);
+		if (in->r2 != R_ESP && !(s.relmask & (1 << in->r2)))
+			break;
+		if (s.nslots == NSLOTS)
+			memmove(&s.slot[0], &s.slot[1], (NSLOTS - 1) * sizeof(s.slot[0]));
+		else
+			s.nslots++;
+		s.slot[s.nslots - 1].depth = d;
+		s.slot[s.nslots - 1].base = b;
+		/* %esp itself: GCC's save of the stack pointer around a VLA */
+		s.slot[s.nslots - 1].value = in->r2 == R_ESP ? s.v : s.rel[in->r2];
+		s.slot[s.nslots - 1].vbase = in->r2 == R_ESP ? s.base : s.relbase[in->r2];
+		s.slot[s.nslots - 1].reg = in->r2;
+		break;
+	}
+	case K_LOAD: {
+		int32_t d, b;
+		bool found = false;
+
+		s.relmask &= ~(1 << in->r2);
+		if (slot_of(&fl->st[i], in->r1, in->disp, &d, &b))
+			for (k = s.nslots - 1; k >= 0 && !found; k--)
+				if (s.slot[k].depth == d && s.slot[k].base == b) {
+					found = true;
+					if (in->r2 == R_ESP) {
+						/* the saved stack pointer back */
+						s.v = s.slot[k].value;
+						s.base = s.slot[k].vbase;
+						break;
+					}
+					s.relmask |= 1 << in->r2;
+					s.rel[in->r2] = s.slot[k].value;
+					s.relbase[in->r2] = s.slot[k].vbase;
+				}
+		if (in->r2 == R_ESP) {
+			if (found)
+				drop_dead_slots(&s);
+			else
+				s.unbounded = true;
+		}
+		break;
+	}
 	case K_XCHG_ESP:
 		/* the register keeps this stack's %esp: the way back */
 		s.relmask |= 1 << in->r1;
@@ -2889,16 +3040,23 @@ static void step(struct flow *fl, int i)
 	 * other edges are known.  GCC keeps one stack depth per label, so
 	 * when they disagree the call does not return (longjmp, abort).
 	 */
-	if ((in->kind == K_CALL || in->kind == K_CALL_IND) && fl->label[next]) {
-		if (!fl->has_after[next]) {
-			fl->has_after[next] = true;
-			fl->after_call[next] = s;
-		} else if (s.v > fl->after_call[next].v || s.unbounded) {
-			fl->after_call[next].v = s.v > fl->after_call[next].v ?
-						 s.v : fl->after_call[next].v;
-			fl->after_call[next].unbounded |= s.unbounded;
+	if (in->kind == K_CALL || in->kind == K_CALL_IND) {
+		int l = next;
+
+		/* past the padding a call that does not return may be followed by */
+		while (l >= 0 && fl->li[l]->kind == K_NOP && !fl->label[l])
+			l = fallthrough(fl, l);
+		if (l >= 0 && fl->label[l]) {
+			if (!fl->has_after[l]) {
+				fl->has_after[l] = true;
+				fl->after_call[l] = s;
+			} else if (s.v > fl->after_call[l].v || s.unbounded) {
+				fl->after_call[l].v = s.v > fl->after_call[l].v ?
+						      s.v : fl->after_call[l].v;
+				fl->after_call[l].unbounded |= s.unbounded;
+			}
+			return;
 		}
-		return;
 	}
 	merge_into(fl, next, &s);
 }
