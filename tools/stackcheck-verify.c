@@ -178,10 +178,19 @@ static void strmap_put(struct strmap *m, const char *k, int v)
 		m->cap = old.cap ? 2 * old.cap : 64;
 		m->keys = xcalloc(m->cap, sizeof(*m->keys));
 		m->vals = xcalloc(m->cap, sizeof(*m->vals));
-		m->n = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.keys[i])
-				strmap_put(m, old.keys[i], old.vals[i]);
+		m->n = old.n;
+		for (i = 0; i < old.cap; i++) {
+			size_t j;
+
+			if (!old.keys[i])
+				continue;
+			/* the key moves: no copy */
+			for (j = str_hash(old.keys[i]) & (m->cap - 1); m->keys[j];
+			     j = (j + 1) & (m->cap - 1))
+				;
+			m->keys[j] = old.keys[i];
+			m->vals[j] = old.vals[i];
+		}
 		free(old.keys);
 		free(old.vals);
 	}
