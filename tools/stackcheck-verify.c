@@ -53,7 +53,8 @@
 #define EXIT_BAD	2
 
 #define DEFAULT_BOUND	64	/* the plugin's default leaf-skip */
-#define VISIT_LIMIT	64	/* state updates per instruction before "grows" */
+#define VISIT_LIMIT	64	/* times %esp may go deeper at one instruction */
+#define WIDEN_AFTER	8	/* changes before a changing register is unknown */
 #define NSLOTS		6	/* register saves tracked on the stack */
 #define BIG		(1 << 28)	/* larger than any real stack */
 
@@ -2255,7 +2256,8 @@ struct state {
 	bool reached;
 	bool unbounded;
 	bool switched;		/* on another stack: rel[] holds the way back */
-	uint16_t visits;
+	uint16_t visits;	/* changes: past WIDEN_AFTER, registers widen */
+	uint16_t grows;		/* times v grew */
 };
 
 struct flow {
@@ -2395,6 +2397,10 @@ static void merge_into(struct flow *fl, int j, const struct state *in)
 	if (in->v > s->v) {
 		s->v = in->v;
 		changed = true;
+		if (++s->grows > VISIT_LIMIT && !s->unbounded) {
+			s->unbounded = true;
+			set_unbounded(fl, fl->li[j]->addr, "the stack grows in a loop");
+		}
 	}
 	if (in->base != s->base && s->base != -1) {
 		s->base = -1;
@@ -2406,6 +2412,12 @@ static void merge_into(struct flow *fl, int j, const struct state *in)
 		if (!(s->relmask & bit))
 			continue;
 		if (!(in->relmask & bit)) {
+			s->relmask &= ~bit;
+			changed = true;
+			continue;
+		}
+		if (in->rel[r] != s->rel[r] && s->visits > WIDEN_AFTER) {
+			/* a pointer walking the stack in a loop: no longer known */
 			s->relmask &= ~bit;
 			changed = true;
 			continue;
@@ -2432,10 +2444,8 @@ static void merge_into(struct flow *fl, int j, const struct state *in)
 	}
 	if (!changed)
 		return;
-	if (++s->visits > VISIT_LIMIT && !s->unbounded) {
-		s->unbounded = true;
-		set_unbounded(fl, fl->li[j]->addr, "the stack grows in a loop");
-	}
+	if (s->visits < UINT16_MAX)
+		s->visits++;
 	flow_push(fl, j);
 }
 
