@@ -37,6 +37,12 @@
 #include "cgraph.h"
 #include "intl.h"
 
+/* plugin-version.h defines gcc_version in every file that includes it. */
+static inline const void *stackcheck_gcc_version(void)
+{
+	return &gcc_version;
+}
+
 #if GCCPLUGIN_VERSION_MAJOR < 11 || GCCPLUGIN_VERSION_MAJOR > 14
 #error "stackcheck is written for GCC 11-14 (tested with 12)"
 #endif

@@ -76,6 +76,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "stackcheck.h"
+#include "stackcheck_plugin.h"
 
 __visible int plugin_is_GPL_compatible;
 
@@ -94,8 +95,10 @@ static struct plugin_info stackcheck_plugin_info = {
 
 static unsigned long stack_size = 8192;
 static unsigned long threshold = 1024;
-static unsigned long leaf_skip = 64;
-static unsigned long callee_skip = 64;
+unsigned long stackcheck_leaf_skip = 64;
+unsigned long stackcheck_callee_skip = 64;
+#define leaf_skip stackcheck_leaf_skip
+#define callee_skip stackcheck_callee_skip
 static bool disable;
 static bool verbose;
 static bool emit_names = true;
@@ -199,7 +202,7 @@ static bool name_excluded(const char *asm_name, const char *c_name)
 }
 
 /* NULL when fndecl is to be instrumented, else why not. */
-static const char *decl_skip_reason(tree fndecl)
+const char *decl_skip_reason(tree fndecl)
 {
 	tree attrs = DECL_ATTRIBUTES(fndecl);
 	const char *asm_name = decl_asm_name(fndecl);
@@ -233,38 +236,6 @@ static const char *skip_reason(void)
 	return decl_skip_reason(current_function_decl);
 }
 
-/*
- * A covered callee: a function local to its unit (cgraph's local bit:
- * every use is a direct call from this unit), its address never taken,
- * without aliases, called only from functions that are not local
- * themselves and that the plugin instruments.  Each of those callers
- * passed its test with at least threshold bytes below its frame before
- * it called, so the callee's frame (at most callee-skip bytes) is
- * covered, as a small leaf's is, and the callee's own callees test
- * again.  Callers are never covered callees, so skipped frames do not
- * chain: between two tests at most leaf-skip + 2 x callee-skip bytes go
- * unseen (a covered callee tail-called by a skipped leaf-like caller of
- * a covered callee is the worst case).
- */
-static bool covered_callee(void)
-{
-	cgraph_node *node = cgraph_node::get(current_function_decl);
-	cgraph_edge *e;
-
-	if (!node || !node->local || node->address_taken || node->thunk ||
-	    node->has_aliases_p() || !node->callers)
-		return false;
-	for (e = node->callers; e; e = e->next_caller) {
-		cgraph_node *caller = e->caller->inlined_to ?
-				      e->caller->inlined_to : e->caller;
-
-		if (caller->decl == current_function_decl || caller->local ||
-		    decl_skip_reason(caller->decl))
-			return false;
-	}
-	return true;
-}
-
 /* The MASK of the entry test, 0 when every call must take the slow path. */
 static unsigned long check_mask(unsigned long frame)
 {
@@ -284,6 +255,24 @@ static rtx_insn *emit_asm_after(const char *text, rtx_insn *after)
 	return emit_insn_after_setloc(body, after, loc);
 }
 
+/* Append to a malloc'd string (NULL to start one): no length limit. */
+static char *append(char *s, const char *fmt, ...) ATTRIBUTE_PRINTF_2;
+static char *append(char *s, const char *fmt, ...)
+{
+	va_list ap;
+	char *add, *r;
+
+	va_start(ap, fmt);
+	add = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (!s)
+		return add;
+	r = concat(s, add, NULL);
+	free(s);
+	free(add);
+	return r;
+}
+
 /*
  * The check of one site; a site gets one id and a key, the address the
  * runtime knows it by (.LSCk<n>: the entry test; .LSCr<n>: the return
@@ -295,7 +284,7 @@ static rtx_insn *emit_asm_after(const char *text, rtx_insn *after)
 static rtx_insn *insert_check(rtx_insn *after, unsigned long frame,
 			      bool dynamic)
 {
-	unsigned long mask = check_mask(dynamic ? 0 : frame);
+	unsigned long mask = check_mask(frame);
 	stub s = { next_id++, (unsigned int)frame, dynamic, false, false, false,
 		   NULL };
 	char text[256];
@@ -345,9 +334,17 @@ static bool sets_flags(rtx_insn *insn)
 	return reg_set_p(gen_rtx_REG(CCmode, FLAGS_REG), insn);
 }
 
-/* An insn that moves the stack pointer by a run-time amount. */
-static bool dynamic_allocation_p(rtx_insn *insn)
+/*
+ * An insn of a function that calls alloca and moves the stack pointer down
+ * by a run-time amount, or by a constant one that is neither the prologue's
+ * (at most the static frame, the entry test's reserve: prologue_frame) nor
+ * a call's argument area (those carry REG_ARGS_SIZE; alloca's never does):
+ * alloca of a size constant propagation found, which csa may have merged
+ * into the prologue's adjustment.
+ */
+static bool dynamic_allocation_p(rtx_insn *insn, unsigned long prologue_frame)
 {
+	HOST_WIDE_INT down;
 	rtx set = single_set(insn);
 	rtx src;
 
@@ -366,7 +363,13 @@ static bool dynamic_allocation_p(rtx_insn *insn)
 		return false;
 	if (XEXP(src, 0) != stack_pointer_rtx)
 		return false;
-	return !CONST_INT_P(XEXP(src, 1));
+	if (!CONST_INT_P(XEXP(src, 1)))
+		return true;
+	if (find_reg_note(insn, REG_ARGS_SIZE, NULL_RTX))
+		return false;
+	down = GET_CODE(src) == PLUS ? -INTVAL(XEXP(src, 1))
+				     : INTVAL(XEXP(src, 1));
+	return down > 0 && (unsigned HOST_WIDE_INT)down > prologue_frame;
 }
 
 static void table_line(const char *name, unsigned long frame,
@@ -399,7 +402,8 @@ static unsigned int stackcheck_insert_execute(void)
 {
 	const char *name = function_asm_name();
 	const char *why = skip_reason();
-	unsigned long frame;
+	struct stackcheck_decision d = { };
+	unsigned long frame, pushed;
 	unsigned int dynamic_sites = 0;
 	const char *decision;
 	rtx_insn *insn;
@@ -412,47 +416,70 @@ static unsigned int stackcheck_insert_execute(void)
 		return 0;
 	}
 	frame = current_function_static_stack_size;
+	/* Outgoing arguments pushed below the frame (no -maccumulate-outgoing-args). */
+	pushed = current_function_pushed_stack_size.to_constant();
+	/*
+	 * A realigned frame (and $-N, %esp in the prologue) drops up to N - 4
+	 * bytes more, and with a DRAP copies the return address below them:
+	 * the static size counts neither.  N covers both.
+	 */
+	if (crtl->stack_realign_needed)
+		pushed += crtl->stack_alignment_needed / BITS_PER_UNIT;
 
-	if (!why && crtl->is_leaf && !cfun->calls_alloca && frame <= leaf_skip)
-		why = "leaf";
-	if (!why && !cfun->calls_alloca && frame <= callee_skip &&
-	    covered_callee())
-		why = "covered";
+	/* The decision made on the whole call graph, applied with the final
+	 * frame (stackcheck_elide.c). */
+	stackcheck_elide_decide(frame, pushed, &d);
+	if (!why)
+		why = d.skip;
 
 	if (why) {
 		snprintf(buf, sizeof(buf), "skipped:%s", why);
 		decision = buf;
 	} else {
-		insert_check(entry_point(), frame, false);
-		decision = check_mask(frame) ? "checked" : "checked-always";
+		insert_check(entry_point(), d.reserve, false);
+		decision = check_mask(d.reserve) ? "checked" : "checked-always";
 
 		if (cfun->calls_alloca) {
+			unsigned long prologue_frame = frame;
+
 			for (insn = get_insns(); insn; insn = NEXT_INSN(insn)) {
+				if (NOTE_P(insn) &&
+				    NOTE_KIND(insn) == NOTE_INSN_PROLOGUE_END)
+					prologue_frame = 0;
 				if (!NONDEBUG_INSN_P(insn) ||
-				    !dynamic_allocation_p(insn))
+				    !dynamic_allocation_p(insn, prologue_frame))
 					continue;
 				/* The test clobbers the flags: the
 				 * allocation must have clobbered them too. */
 				if (!sets_flags(insn))
 					continue;
-				insn = insert_check(insn, 0, true);
+				/*
+				 * It reserves what the function still
+				 * pushes below the allocation, and the
+				 * covered callees it calls.
+				 */
+				insn = insert_check(insn, pushed + d.covers,
+						    true);
 				dynamic_sites++;
 			}
 		}
 	}
+	stackcheck_elide_expanded();
 
 	if (verbose) {
 		location_t loc = DECL_SOURCE_LOCATION(current_function_decl);
 
 		if (why)
-			inform(loc, "stackcheck: %qs frame %lu bytes, not checked (%s)",
-			       name, frame, why);
-		else if (!check_mask(frame))
-			inform(loc, "stackcheck: %qs frame %lu bytes, checked on every call (threshold + frame needs the whole stack), %u dynamic sites",
-			       name, frame, dynamic_sites);
+			inform(loc, "stackcheck: %qs frame %lu bytes (%lu with pushed arguments), not checked (%s)",
+			       name, frame, d.own, why);
+		else if (!check_mask(d.reserve))
+			inform(loc, "stackcheck: %qs frame %lu bytes, reserves %lu (own %lu, covered callees %lu), checked on every call (threshold + frame needs the whole stack), %u dynamic sites",
+			       name, frame, d.reserve, d.own, d.covers,
+			       dynamic_sites);
 		else
-			inform(loc, "stackcheck: %qs frame %lu bytes, checked (mask 0x%lx), %u dynamic sites",
-			       name, frame, check_mask(frame), dynamic_sites);
+			inform(loc, "stackcheck: %qs frame %lu bytes, reserves %lu (own %lu, covered callees %lu), checked (mask 0x%lx), %u dynamic sites",
+			       name, frame, d.reserve, d.own, d.covers,
+			       check_mask(d.reserve), dynamic_sites);
 	}
 	table_line(name, frame, dynamic_sites, decision);
 	return 0;
@@ -639,8 +666,7 @@ static unsigned int stackcheck_stubs_execute(void)
 				    (s->dynamic ? STACKCHECK_INFO_DYNAMIC : 0) |
 				    (s->entry ? STACKCHECK_INFO_ENTRY : 0);
 		char key[32];
-		char text[768];
-		int n = 0;
+		char *text = NULL;
 
 		/* The address the runtime finds the site by. */
 		snprintf(key, sizeof(key), ".LSC%c%u",
@@ -653,40 +679,40 @@ static unsigned int stackcheck_stubs_execute(void)
 			 * body (after a barrier) is not it.
 			 */
 			if (cfi)
-				n += snprintf(text + n, sizeof(text) - n,
+				text = append(text,
 					".cfi_remember_state\n"
 					"\t.cfi_def_cfa %%esp, 4\n"
 					"\t.cfi_restore %%ebp\n"
 					"\t.cfi_restore %%ebx\n"
 					"\t.cfi_restore %%esi\n"
 					"\t.cfi_restore %%edi\n");
-			n += snprintf(text + n, sizeof(text) - n,
+			text = append(text,
 				".LSCc%u:\n"
 				"\tcall\t" STACKCHECK_SLOWPATH "\n"
 				".LSCa%u:\n"
 				"\tjmp\t.LSCr%u\n",
 				id, id, id);
 			if (cfi)
-				n += snprintf(text + n, sizeof(text) - n,
-					"\t.cfi_restore_state\n");
+				text = append(text, "\t.cfi_restore_state\n");
 		}
 		if (emit_names)
-			n += snprintf(text + n, sizeof(text) - n,
+			text = append(text,
 				"%s.pushsection .rodata.str1.1,\"aMS\",@progbits,1\n"
 				".LSCn%u:\n\t.string \"%s\"\n"
 				"\t.popsection\n"
 				"\t.pushsection " STACKCHECK_NAMES_SECTION ",\"aw\",@progbits\n"
 				"\t.balign 4\n"
 				"\t.long %s, .LSCn%u\n"
-				"\t.popsection\n", n ? "\t" : "", id, name,
+				"\t.popsection\n", text ? "\t" : "", id, name,
 				key, id);
-		n += snprintf(text + n, sizeof(text) - n,
+		text = append(text,
 			"%s.pushsection " STACKCHECK_SECTION ",\"aw\",@progbits\n"
 			"\t.balign 4\n"
 			"\t.long %s, %#x, 0xffffffff, 0\n"
 			"\t.popsection",
-			n ? "\t" : "", key, info);
+			text ? "\t" : "", key, info);
 		after = emit_asm_after(text, after);
+		free(text);
 	}
 	if (tail_stubs && prev && !BARRIER_P(prev)) {
 		snprintf(skip, sizeof(skip), ".LSCe%u:", next_id++);
@@ -910,6 +936,8 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	if (disable && !table_path && !verbose)
 		return 0;
 	register_callback(plugin, PLUGIN_START_UNIT, stackcheck_start_unit, NULL);
+	register_callback(plugin, PLUGIN_ALL_IPA_PASSES_END,
+			  stackcheck_elide_analyze, NULL);
 	register_callback(plugin, PLUGIN_FINISH, stackcheck_finish, NULL);
 	gcc_print_patchable_function_entry =
 		targetm.asm_out.print_patchable_function_entry;

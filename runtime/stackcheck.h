@@ -71,12 +71,17 @@ struct stackcheck_name {
 #define STACKCHECK_SITE_LOW		8
 #define STACKCHECK_SITE_HITS		12
 
-/* info: bits 0-23 static frame bytes (return address included) */
+/*
+ * info: bits 0-23 the bytes the test reserves below %esp: at an entry the
+ * function's depth (static frame with its return address, pushed arguments,
+ * realignment, covered callees); after a dynamic allocation what the
+ * function still pushes and the covered callees it calls.
+ */
 #define STACKCHECK_INFO_FRAME_MASK	0x00ffffffu
 /* bits 24-28: log2(stack-size) the site was compiled for */
 #define STACKCHECK_INFO_LOG2_SHIFT	24
 #define STACKCHECK_INFO_LOG2_MASK	0x1fu
-/* bit 29: the check follows a dynamic allocation (alloca, VLA); frame = 0 */
+/* bit 29: the check follows a dynamic allocation (alloca, VLA): no return address */
 #define STACKCHECK_INFO_DYNAMIC		(1u << 29)
 /* bit 30: the call-only entry stub: key = the test, resume at key + 8 */
 #define STACKCHECK_INFO_ENTRY		(1u << 30)

@@ -164,8 +164,8 @@ unsigned long stackcheck_enter(struct stackcheck_site *site, unsigned long sp,
 			       unsigned long ra)
 {
 	unsigned int info = site->info;
-	int adjust = (info & STACKCHECK_INFO_DYNAMIC) ? 0 :
-		     4 - (int)(info & STACKCHECK_INFO_FRAME_MASK);
+	int adjust = ((info & STACKCHECK_INFO_DYNAMIC) ? 0 : 4) -
+		     (int)(info & STACKCHECK_INFO_FRAME_MASK);
 	int threshold = stackcheck_config.threshold;
 	struct stackcheck_stack st;
 	struct stackcheck_event *ev;

@@ -98,10 +98,9 @@ __stackcheck_slowpath:
 	shrl	%cl, %eax		/* sp_check & (size - 1) */
 	testl	$INFO_DYNAMIC, %edx
 	jnz	1f
-	andl	$INFO_FRAME_MASK, %edx
-	subl	%edx, %eax
-	addl	$4, %eax		/* bytes left below the frame */
-1:
+	addl	$4, %eax		/* an entry test: the return address */
+1:	andl	$INFO_FRAME_MASK, %edx
+	subl	%edx, %eax		/* bytes left below the frame */
 #ifdef __PIC__
 	call	2f
 2:	popl	%ecx

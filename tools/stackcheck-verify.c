@@ -2562,6 +2562,20 @@ static bool dynamic_check(struct flow *fl, int i, int *resume)
 	return true;
 }
 
+/*
+ * What a check after alloca reserves below %esp (the frame field of its
+ * descriptor, keyed by the address it resumes at): the unseen bytes start
+ * that much above %esp.
+ */
+static int32_t dynamic_reserve(struct flow *fl, int resume)
+{
+	const struct desc *d = desc_at(fl->li[resume]->addr);
+
+	if (!d || !(d->info & STACKCHECK_INFO_DYNAMIC))
+		return 0;
+	return (int32_t)(d->info & STACKCHECK_INFO_FRAME_MASK);
+}
+
 /* The section (with contents) that holds addr, or NULL. */
 static struct section *data_sec_of(uint32_t addr)
 {
@@ -2729,7 +2743,7 @@ static void step(struct flow *fl, int i)
 		/* %esp unknown: only a check after alloca or a restore may follow */
 		if (dynamic_check(fl, i, &resume)) {
 			s.unbounded = false;
-			s.v = 0;
+			s.v = -dynamic_reserve(fl, resume);
 			s.base = i + 1;
 			s.nslots = 0;
 			merge_into(fl, resume, &s);
@@ -2765,8 +2779,9 @@ static void step(struct flow *fl, int i)
 			f->local_at = in->addr;
 		}
 		/* a check here: the unseen bytes start again from %esp */
-		if (dynamic_check(fl, i, &resume) && s.v > 0) {
-			s.v = 0;
+		if (dynamic_check(fl, i, &resume) &&
+		    s.v > -dynamic_reserve(fl, resume)) {
+			s.v = -dynamic_reserve(fl, resume);
 			s.base = i + 1;
 			s.nslots = 0;
 			merge_into(fl, resume, &s);
@@ -2843,7 +2858,12 @@ static void step(struct flow *fl, int i)
 		if ((uint32_t)in->imm == 0xffffffffu) {
 			break;
 		} else if (n && !(n & (n - 1)) && n <= 1u << 20) {
-			s.v += (int32_t)n - 1;	/* realigned: at most n - 1 more */
+			/*
+			 * Realigned: at most n - 4 more, %esp being a
+			 * multiple of 4 on i386 (the ABI, and every push,
+			 * pop and call moves it by 4).
+			 */
+			s.v += (int32_t)n - (n >= 4 ? 4 : 1);
 			s.base = i + 1;
 			s.nslots = 0;
 		} else {

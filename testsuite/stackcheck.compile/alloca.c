@@ -38,5 +38,6 @@ no_dynamic (void)
 /* { dg-final { scan-assembler-function no_dynamic "# stackcheck dynamic" 0 } } */
 /* { dg-final { scan-table "^with_alloca\t\[^\t\]*\t\[0-9\]+\t1\tchecked$" 1 } } */
 /* { dg-final { scan-table "^with_vla\t\[^\t\]*\t\[0-9\]+\t2\tchecked$" 1 } } */
-/* Dynamic sites carry the DYNAMIC bit (1 << 29) and frame 0.  */
-/* { dg-final { scan-assembler-times "^\t\\.long \\.LSCr\[0-9\]+, 0x2d000000, 0xffffffff, 0$" 3 } } */
+/* Dynamic sites carry the DYNAMIC bit (1 << 29) and as frame what the
+   function pushes below the allocation (16 bytes: use's argument).  */
+/* { dg-final { scan-assembler-times "^\t\\.long \\.LSCr\[0-9\]+, 0x2d000010, 0xffffffff, 0$" 3 } } */

@@ -1,8 +1,10 @@
 /* Covered callees (callee-skip, default 64 bytes): a function local to
-   the unit, its address never taken, whose frame is small and whose
-   callers are all checked and not local themselves, is not checked: its
-   callers' tests cover it.  A local function called from another local
-   one, an address-taken one, a recursive one and a big-framed one are.  */
+   the unit, its address never taken, in no call-graph cycle, whose depth
+   (frame, pushed arguments and the depth of the covered functions it
+   calls) is small and whose callers are all instrumented, is not checked:
+   its callers' tests reserve its depth.  A covered function may call
+   another (called_from_local under local_caller: api reserves both).  An
+   address-taken one, a recursive one and a big-framed one are checked.  */
 /* { dg-do compile } */
 /* { dg-options "-O2" } */
 
@@ -57,8 +59,8 @@ api (int x)
 /* { dg-final { scan-assembler-function covered "# stackcheck|__stackcheck_slowpath" 0 } } */
 /* { dg-final { scan-table "^covered\t.*\tskipped:covered$" 1 } } */
 /* { dg-final { scan-table "^local_caller\t.*\tskipped:covered$" 1 } } */
-/* { dg-final { scan-assembler-function called_from_local "^\ttestl\t" 1 } } */
-/* { dg-final { scan-assembler-function address_taken "^\ttestl\t" 1 } } */
-/* { dg-final { scan-assembler-function big_frame "^\ttestl\t" 1 } } */
-/* { dg-final { scan-assembler-function recursive "^\ttestl\t" 1 } } */
-/* { dg-final { scan-assembler-function api "^\ttestl\t" 1 } } */
+/* { dg-final { scan-table "^called_from_local\t.*\tskipped:covered$" 1 } } */
+/* { dg-final { scan-assembler-function address_taken "^\ttestl\t\\$0x\[0-9a-f\]+, %esp\t# stackcheck frame=" 1 } } */
+/* { dg-final { scan-assembler-function big_frame "^\ttestl\t\\$0x\[0-9a-f\]+, %esp\t# stackcheck frame=" 1 } } */
+/* { dg-final { scan-assembler-function recursive "^\ttestl\t\\$0x\[0-9a-f\]+, %esp\t# stackcheck frame=" 1 } } */
+/* { dg-final { scan-assembler-function api "^\ttestl\t\\$0x\[0-9a-f\]+, %esp\t# stackcheck frame=" 1 } } */
