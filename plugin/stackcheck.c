@@ -284,7 +284,12 @@ static char *append(char *s, const char *fmt, ...)
 static rtx_insn *insert_check(rtx_insn *after, unsigned long frame,
 			      bool dynamic)
 {
-	unsigned long mask = check_mask(frame);
+	unsigned long mask;
+
+	/* More than the descriptor holds is more than any stack anyway. */
+	if (frame > STACKCHECK_INFO_FRAME_MASK)
+		frame = STACKCHECK_INFO_FRAME_MASK;
+	mask = check_mask(frame);
 	stub s = { next_id++, (unsigned int)frame, dynamic, false, false, false,
 		   NULL };
 	char text[256];
@@ -342,9 +347,12 @@ static bool sets_flags(rtx_insn *insn)
  * alloca of a size constant propagation found, which csa may have merged
  * into the prologue's adjustment.
  */
-static bool dynamic_allocation_p(rtx_insn *insn, unsigned long prologue_frame)
+static bool dynamic_allocation_p(rtx_insn *insn, unsigned long prologue_frame,
+				 unsigned long *constant)
 {
 	HOST_WIDE_INT down;
+
+	*constant = 0;
 	rtx set = single_set(insn);
 	rtx src;
 
@@ -369,7 +377,10 @@ static bool dynamic_allocation_p(rtx_insn *insn, unsigned long prologue_frame)
 		return false;
 	down = GET_CODE(src) == PLUS ? -INTVAL(XEXP(src, 1))
 				     : INTVAL(XEXP(src, 1));
-	return down > 0 && (unsigned HOST_WIDE_INT)down > prologue_frame;
+	if (down <= 0 || (unsigned HOST_WIDE_INT)down <= prologue_frame)
+		return false;
+	*constant = down;
+	return true;
 }
 
 static void table_line(const char *name, unsigned long frame,
@@ -440,14 +451,15 @@ static unsigned int stackcheck_insert_execute(void)
 		decision = check_mask(d.reserve) ? "checked" : "checked-always";
 
 		if (cfun->calls_alloca) {
-			unsigned long prologue_frame = frame;
+			unsigned long prologue_frame = frame, constant;
 
 			for (insn = get_insns(); insn; insn = NEXT_INSN(insn)) {
 				if (NOTE_P(insn) &&
 				    NOTE_KIND(insn) == NOTE_INSN_PROLOGUE_END)
 					prologue_frame = 0;
 				if (!NONDEBUG_INSN_P(insn) ||
-				    !dynamic_allocation_p(insn, prologue_frame))
+				    !dynamic_allocation_p(insn, prologue_frame,
+							  &constant))
 					continue;
 				/* The test clobbers the flags: the
 				 * allocation must have clobbered them too. */
@@ -456,10 +468,20 @@ static unsigned int stackcheck_insert_execute(void)
 				/*
 				 * It reserves what the function still
 				 * pushes below the allocation, and the
-				 * covered callees it calls.
+				 * covered callees it calls.  A constant
+				 * allocation is tested before it is made,
+				 * reserving it too: %esp never passes the
+				 * bottom unseen, not even by the slow
+				 * path's own call.
 				 */
-				insn = insert_check(insn, pushed + d.covers,
-						    true);
+				if (constant)
+					insert_check(PREV_INSN(insn),
+						     constant + pushed + d.covers,
+						     true);
+				else
+					insn = insert_check(insn,
+							    pushed + d.covers,
+							    true);
 				dynamic_sites++;
 			}
 		}

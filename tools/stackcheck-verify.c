@@ -55,7 +55,7 @@
 #define DEFAULT_BOUND	64	/* the plugin's default leaf-skip */
 #define VISIT_LIMIT	64	/* times %esp may go deeper at one instruction */
 #define WIDEN_AFTER	8	/* changes before a changing register is unknown */
-#define NSLOTS		6	/* register saves tracked on the stack */
+#define NSLOTS		16	/* register saves tracked on the stack */
 #define BIG		(1 << 28)	/* larger than any real stack */
 
 static const char *progname = "stackcheck-verify";
@@ -1495,7 +1495,12 @@ static void decode(struct insn *in, char *text)
 
 	readonly = mnem_is(mnem, "cmp") || mnem_is(mnem, "test") || starts(mnem, "bt") ||
 		   mnem_is(mnem, "push") || starts(mnem, "out") || branch ||
-		   starts(mnem, "ucomi") || starts(mnem, "comi");
+		   starts(mnem, "ucomi") || starts(mnem, "comi") ||
+		   /* x87: only the stores write their memory operand */
+		   (mnem[0] == 'f' && !starts(mnem, "fst") && !starts(mnem, "fist") &&
+		    !starts(mnem, "fbstp") && !starts(mnem, "fnst") &&
+		    !starts(mnem, "fnsave") && !starts(mnem, "fsave") &&
+		    !starts(mnem, "fxsave"));
 	if (nops && ops[last].type == OP_REG && ops[last].reg >= 0 && !readonly)
 		in->wmask |= 1 << ops[last].reg;
 	if (starts(mnem, "xchg") || starts(mnem, "xadd") || starts(mnem, "cmpxchg"))
@@ -2345,12 +2350,18 @@ static bool in_ranges(const struct func *f, uint32_t addr)
 	return false;
 }
 
+/*
+ * Forget the slots %esp rose above.  A slot of an older numbering (before a
+ * check after alloca or a realignment renumbered) lies above everything of
+ * the current one: it stays until %esp goes back to that numbering.
+ */
 static void drop_dead_slots(struct state *s)
 {
 	int i, n = 0;
 
 	for (i = 0; i < s->nslots; i++)
-		if (s->slot[i].base == s->base && s->base != -1 && s->slot[i].depth <= s->v)
+		if (s->base != -1 && s->slot[i].base != -1 &&
+		    (s->slot[i].base != s->base || s->slot[i].depth <= s->v))
 			s->slot[n++] = s->slot[i];
 	s->nslots = n;
 }
@@ -2704,6 +2715,14 @@ static void step(struct flow *fl, int i)
 	int resume, r, k;
 	bool go_on = true;
 	uint8_t wmask;
+	static const char *trace = (const char *)-1;
+
+	if (trace == (const char *)-1)
+		trace = getenv("STACKCHECK_VERIFY_TRACE");
+	if (trace && !strcmp(trace, f->name))
+		fprintf(stderr, "trace %s %#x: v=%d base=%d%s relmask=%#x nslots=%d\n",
+			f->name, in->addr, s.v, s.base,
+			s.unbounded ? " unbounded" : "", s.relmask, s.nslots);
 
 	if (s.switched) {
 		/* on another stack: calls run there, the register leads back */
@@ -2745,7 +2764,6 @@ static void step(struct flow *fl, int i)
 			s.unbounded = false;
 			s.v = -dynamic_reserve(fl, resume);
 			s.base = i + 1;
-			s.nslots = 0;
 			merge_into(fl, resume, &s);
 			return;
 		}
@@ -2783,7 +2801,6 @@ static void step(struct flow *fl, int i)
 		    s.v > -dynamic_reserve(fl, resume)) {
 			s.v = -dynamic_reserve(fl, resume);
 			s.base = i + 1;
-			s.nslots = 0;
 			merge_into(fl, resume, &s);
 			return;
 		}
@@ -3156,6 +3173,9 @@ static void analyse(struct func *f)
 		/* a stub (call of the slow path) is entered only by its test */
 		if (fl.li[i]->kind == K_CALL &&
 		    branch_target(fl.ls[i], fl.li[i]).kind == T_SLOWPATH)
+			continue;
+		/* nor is the entry (after a cold part at a lower address) */
+		if (fl.li[i]->addr == f->addr)
 			continue;
 		if (p && (p->kind == K_JMP || p->kind == K_JMP_IND || p->kind == K_RET ||
 			  p->kind == K_STOP || fallthrough(&fl, i - 1) < 0))

@@ -417,6 +417,7 @@ static bool storm_run(unsigned long n)
 	struct stackcheck_stats before[STACKCHECK_NR_KINDS];
 	unsigned int burst = READ_ONCE(stackcheck_config.burst);
 	unsigned int interval = READ_ONCE(stackcheck_config.interval_ms);
+	unsigned int step = READ_ONCE(stackcheck_config.step);
 	unsigned long nsites = __stop___stackcheck_sites - __start___stackcheck_sites;
 	static void *const storm_fns[3] = {
 		(void *)storm_hit_task, (void *)storm_hit_hardirq, (void *)storm_hit_softirq
@@ -459,6 +460,11 @@ static bool storm_run(unsigned long n)
 	storm_print("begin");
 	t0 = ktime_get_ns();
 
+	/*
+	 * Every new low of the sweep to the rate limit: the step would let
+	 * only one in step / 4 through, and the storm tests the limiter.
+	 */
+	WRITE_ONCE(stackcheck_config.step, 0);
 	WRITE_ONCE(storm_stop, false);
 	storm_task = current;
 	WRITE_ONCE(storm_cur, r);
@@ -493,6 +499,7 @@ static bool storm_run(unsigned long n)
 		free_irq(storm_irq, &storm_irq);	/* waits for its handler */
 	tasklet_kill(&storm_tasklet);
 	WRITE_ONCE(storm_cur, NULL);
+	WRITE_ONCE(stackcheck_config.step, step);
 	storm_task = NULL;
 	storm_irq = -1;
 	r->elapsed_ns = ktime_get_ns() - t0;
