@@ -31,6 +31,14 @@
  * #DF stacks ("other"), and an address on no stack.  Kind and bounds must
  * agree.
  *
+ * Tests 5 to 7 run a recursion on the same three stacks: a static function
+ * with a small frame calling itself (one per kind), down to the same floor.
+ * A local function with a small frame whose callers are all checked is
+ * what callee-skip leaves unchecked; one in a cycle never is.  Each passes
+ * when its own site (the recursion's entry test) reported, and events were
+ * counted and printed on that kind of stack; boot.exp reads the titles
+ * ("<kind> stack, N bytes left in selftest_<kind>_recurse").
+ *
  * Results are KTAP, under the log's "stackcheck: " prefix.
  *
  * This file is built with the plugin: the chains must be instrumented.  Its
@@ -47,6 +55,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/preempt.h>
+#include <linux/kallsyms.h>
 #include <linux/sched/task_stack.h>
 #include <asm/processor.h>
 #include <asm/stacktrace.h>
@@ -63,6 +72,11 @@ MODULE_PARM_DESC(selftest, "1: run the selftest at boot (late initcall)");
 #define SELFTEST_DESCEND_FRAME	768
 #define SELFTEST_MAX_DEPTH	64
 #define SELFTEST_TRIES		20	/* timer shots to land on the right stack */
+/* The recursion's frame is a few words: a THREAD_SIZE stack in 2048. */
+#define SELFTEST_RECURSE_MAX_DEPTH	2048
+
+extern struct stackcheck_site __start___stackcheck_sites[];
+extern struct stackcheck_site __stop___stackcheck_sites[];
 
 /* One address, as stackcheck and as the kernel's unwinder see it. */
 struct selftest_probe {
@@ -79,9 +93,12 @@ struct selftest_probe {
 struct selftest_run {
 	const char *name;
 	enum stackcheck_kind kind;	/* the stack the chain must run on */
+	bool recursion;			/* the recursion, not the deep chain */
 	unsigned long floor;		/* bytes left the chain stays above */
 	unsigned long lowest;		/* bytes left at the deepest frame */
 	unsigned int depth;
+	unsigned long deep_ra;		/* the recursion's, at its deepest */
+	unsigned int result;
 	enum stackcheck_kind ran_on;	/* where it did run */
 	bool ran;
 	unsigned int tries;
@@ -171,6 +188,86 @@ SELFTEST_DESCEND(task)
 SELFTEST_DESCEND(hardirq)
 SELFTEST_DESCEND(softirq)
 
+/*
+ * The recursion: static, its address never taken, a frame of a few words,
+ * so a rule that misses the cycle would call it a covered callee of its
+ * caller (not local: reached through selftest_recursions[]).  It recurses
+ * while the next frame would still leave floor bytes.  no_icf, not noipa,
+ * on it and on its caller: the three must stay three sites (identical
+ * code folding would merge them, or their callers and then drop two), and
+ * stay local.
+ */
+#define SELFTEST_RECURSE(kind)						\
+static noinline __attribute__((__no_icf__))				\
+unsigned int selftest_##kind##_recurse(struct selftest_run *run,	\
+				       unsigned long parent_sp,		\
+				       unsigned int depth)		\
+{									\
+	unsigned long sp = current_stack_pointer;			\
+	unsigned long left = sp & (THREAD_SIZE - 1);			\
+	unsigned int r = 0;						\
+									\
+	if (left < run->lowest) {					\
+		run->lowest = left;					\
+		run->depth = depth;					\
+		run->deep_ra = (unsigned long)__builtin_return_address(0); \
+	}								\
+	if (depth < SELFTEST_RECURSE_MAX_DEPTH &&			\
+	    (!parent_sp || left >= run->floor + (parent_sp - sp)))	\
+		r = selftest_##kind##_recurse(run, sp, depth + 1);	\
+	/* An xor GCC cannot turn into a loop: every frame stays. */	\
+	return r ^ depth;						\
+}									\
+									\
+static __attribute__((__no_icf__))					\
+void selftest_##kind##_recursion(struct selftest_run *run)		\
+{									\
+	run->result = selftest_##kind##_recurse(run, 0, 0);		\
+}
+
+SELFTEST_RECURSE(task)
+SELFTEST_RECURSE(hardirq)
+SELFTEST_RECURSE(softirq)
+
+static void (*const selftest_recursions[])(struct selftest_run *) = {
+	[STACKCHECK_TASK] = selftest_task_recursion,
+	[STACKCHECK_HARDIRQ] = selftest_hardirq_recursion,
+	[STACKCHECK_SOFTIRQ] = selftest_softirq_recursion,
+};
+
+/*
+ * The lowest bytes left stackcheck saw at the entry test of the function
+ * holding addr (its key is the test, at the function's start, or the
+ * return address of a stub just before it); INT_MAX when it never fired,
+ * INT_MIN when no site was found.
+ */
+static int selftest_site_low(unsigned long addr)
+{
+	struct stackcheck_site *s, *found = NULL;
+	unsigned long size, off, start;
+	unsigned int low;
+
+	if (!kallsyms_lookup_size_offset(addr, &size, &off))
+		return INT_MIN;
+	start = addr - off;
+	for (s = __start___stackcheck_sites; s < __stop___stackcheck_sites; s++) {
+		if (s->info & STACKCHECK_INFO_DYNAMIC)
+			continue;
+		if (s->key >= start && s->key < start + size) {
+			found = s;
+			break;
+		}
+		if (s->key >= start - 16 && s->key < start)
+			found = s;
+	}
+	if (!found)
+		return INT_MIN;
+	low = READ_ONCE(found->low);
+	if (low == ~0u)
+		return INT_MAX;
+	return low == (unsigned int)-2 ? -1 : (int)low;
+}
+
 static void selftest_run_chain(struct selftest_run *run)
 {
 	unsigned long flags;
@@ -181,6 +278,11 @@ static void selftest_run_chain(struct selftest_run *run)
 	run->lowest = THREAD_SIZE;
 	/* Reports then go to the log buffer, the consoles follow (irq_work). */
 	local_irq_save(flags);
+	if (run->recursion) {
+		selftest_recursions[run->kind](run);
+		local_irq_restore(flags);
+		return;
+	}
 	switch (run->kind) {
 	case STACKCHECK_TASK:
 		selftest_task_descend(run);
@@ -197,7 +299,8 @@ static void selftest_run_chain(struct selftest_run *run)
 
 /* ---- hardirq: a device interrupt raised by software, or an hrtimer ---- */
 
-static struct selftest_run selftest_hardirq_run;
+/* The run the hrtimer or the timer_list below is armed for. */
+static struct selftest_run *selftest_timer_run;
 static struct hrtimer selftest_hrtimer;
 
 /*
@@ -249,7 +352,7 @@ static irqreturn_t selftest_irq_fn(int irq, void *dev)
 
 static enum hrtimer_restart selftest_hrtimer_fn(struct hrtimer *t)
 {
-	struct selftest_run *run = &selftest_hardirq_run;
+	struct selftest_run *run = selftest_timer_run;
 
 	/* An hrtimer run from a system vector is on the interrupted stack. */
 	if (selftest_stack_of(current_stack_pointer) != run->kind &&
@@ -264,12 +367,11 @@ static enum hrtimer_restart selftest_hrtimer_fn(struct hrtimer *t)
 
 /* ---- softirq: a timer_list ---- */
 
-static struct selftest_run selftest_softirq_run;
 static struct timer_list selftest_timer;
 
 static void selftest_timer_fn(struct timer_list *t)
 {
-	struct selftest_run *run = &selftest_softirq_run;
+	struct selftest_run *run = selftest_timer_run;
 
 	/* ksoftirqd runs softirqs on its own task stack: try again. */
 	if (selftest_stack_of(current_stack_pointer) != run->kind &&
@@ -328,6 +430,7 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 	}
 	run->floor = reserve + (threshold - reserve - SELFTEST_FRAME - 32) / 2;
 	init_completion(&run->done);
+	selftest_timer_run = run;
 
 	switch (run->kind) {
 	case STACKCHECK_TASK:
@@ -375,6 +478,16 @@ static bool selftest_one(unsigned int nr, struct selftest_run *run)
 		why = "no event counted on this stack";
 	else if (!why && READ_ONCE(st->printed) == printed)
 		why = "no event printed for this stack";
+	if (run->recursion && run->ran) {
+		int low = selftest_site_low(run->deep_ra);
+
+		selftest_print("# %s: the recursion's site in %pS: lowest %d bytes left",
+			       run->name, (void *)run->deep_ra, low);
+		if (!why && low == INT_MIN)
+			why = "the recursion has no site: not instrumented";
+		else if (!why && low >= threshold)
+			why = "the recursion's own site never reported";
+	}
 
 	selftest_print("# %s: ran on %s stack, depth %u, lowest %lu bytes left (floor %lu), events %lu -> %lu, printed %lu -> %lu",
 		       run->name, selftest_kind_name(run->ran_on),
@@ -483,33 +596,43 @@ static bool selftest_classification(unsigned int nr, struct selftest_run **runs,
 
 static int __init stackcheck_selftest_init(void)
 {
-	static struct selftest_run task_run = {
-		.name = "task_stack", .kind = STACKCHECK_TASK,
+	static struct selftest_run runs[] = {
+		{ .name = "task_stack", .kind = STACKCHECK_TASK },
+		{ .name = "hardirq_stack", .kind = STACKCHECK_HARDIRQ },
+		{ .name = "softirq_stack", .kind = STACKCHECK_SOFTIRQ },
 	};
-	struct selftest_run *runs[] = {
-		&task_run, &selftest_hardirq_run, &selftest_softirq_run,
+	static struct selftest_run recursions[] = {
+		{ .name = "task_recursion", .kind = STACKCHECK_TASK,
+		  .recursion = true },
+		{ .name = "hardirq_recursion", .kind = STACKCHECK_HARDIRQ,
+		  .recursion = true },
+		{ .name = "softirq_recursion", .kind = STACKCHECK_SOFTIRQ,
+		  .recursion = true },
 	};
+	struct selftest_run *chains[ARRAY_SIZE(runs)];
+	size_t total = ARRAY_SIZE(runs) + 1 + ARRAY_SIZE(recursions);
 	unsigned int burst = stackcheck_config.burst;
-	unsigned int i, failed = 0;
+	unsigned int i, nr = 0, failed = 0;
 
 	if (!selftest)
 		return 0;
-	selftest_hardirq_run.name = "hardirq_stack";
-	selftest_hardirq_run.kind = STACKCHECK_HARDIRQ;
-	selftest_softirq_run.name = "softirq_stack";
-	selftest_softirq_run.kind = STACKCHECK_SOFTIRQ;
 
 	/* Every first report must reach the log: no rate limit meanwhile. */
 	WRITE_ONCE(stackcheck_config.burst, 0);
 	selftest_print("KTAP version 1");
-	selftest_print("1..%zu", ARRAY_SIZE(runs) + 1);
-	for (i = 0; i < ARRAY_SIZE(runs); i++)
-		if (!selftest_one(i + 1, runs[i]))
+	selftest_print("1..%zu", total);
+	for (i = 0; i < ARRAY_SIZE(runs); i++) {
+		chains[i] = &runs[i];
+		if (!selftest_one(++nr, &runs[i]))
 			failed++;
-	if (!selftest_classification(i + 1, runs, ARRAY_SIZE(runs)))
+	}
+	if (!selftest_classification(++nr, chains, ARRAY_SIZE(chains)))
 		failed++;
+	for (i = 0; i < ARRAY_SIZE(recursions); i++)
+		if (!selftest_one(++nr, &recursions[i]))
+			failed++;
 	WRITE_ONCE(stackcheck_config.burst, burst);
-	selftest_print("# selftest: %u of %zu failed", failed, ARRAY_SIZE(runs) + 1);
+	selftest_print("# selftest: %u of %zu failed", failed, total);
 	stackcheck_print_summary();
 	return 0;
 }
