@@ -37,6 +37,17 @@
  *			reserves its bytes: up to leaf-skip bytes below a
  *			test go unseen, and a tail call pops the frame
  *			first, so leaves do not add up.
+ *	subtree		not in a cycle, no alloca, every call (tail calls
+ *			too) a direct one to a function of this unit already
+ *			decided, and its own depth plus the most its callees
+ *			use below their entry without a test (0 for a tested
+ *			one, a leaf's or subtree's own figure, a covered
+ *			one's depth and what goes unseen below it) at most
+ *			leaf-skip.  A call anywhere else (another unit, a
+ *			pointer, inline asm) could reach a leaf: no subtree.
+ *
+ * Every decided function records that figure, unseen: what it and the
+ * untested functions below it may use before the next test.
  *
  * A caller expanded before a function that may be covered (GCC expands
  * callees first, but not always: -fno-toplevel-reorder, -O0) could not
@@ -46,8 +57,8 @@
  * call.  Decisions only ever turn a skip into a test, never the reverse.
  *
  * Bound: between the test of a function and the next test below it, at most
- * leaf-skip bytes go unseen (one leaf, or a chain of tail calls through
- * leaves, each at most leaf-skip), at every optimisation level.
+ * leaf-skip bytes go unseen (one leaf, one subtree, or a chain of tail
+ * calls through them, each at most leaf-skip), at every optimisation level.
  */
 
 #include "gcc-common.h"
@@ -61,6 +72,8 @@ struct elide_info {
 	bool expanded;
 	bool covered;		/* decided: not tested, callers reserve depth */
 	unsigned long depth;	/* if covered: bytes it and its callees use */
+	bool decided;		/* unseen is known */
+	unsigned long unseen;	/* bytes below its entry no test sees */
 };
 
 typedef hash_map<int_hash<int, -1, -2>, elide_info> elide_map_t;
@@ -243,34 +256,81 @@ void stackcheck_elide_analyze(void *gcc_data, void *user_data)
  * (*covers), one that may be covered but is not expanded yet is forced to
  * be tested.  *calls and *sibcalls say whether it calls at all.
  */
-static void scan_references(unsigned long *covers, bool *calls, bool *sibcalls)
+/* Bytes an asm template may push: 4 for each "push" in it. */
+static unsigned long asm_pushes(const char *tmpl)
+{
+	unsigned long n = 0;
+
+	while ((tmpl = strstr(tmpl, "push"))) {
+		n += 4;
+		tmpl += 4;
+	}
+	return n;
+}
+
+static void scan_references(unsigned long *covers, bool *calls, bool *sibcalls,
+			    unsigned long *below, bool *below_known,
+			    unsigned long *asm_stack)
 {
 	rtx_insn *insn;
 
+	*asm_stack = 0;
 	*covers = 0;
 	*calls = *sibcalls = false;
+	*below = 0;
+	*below_known = true;
 	for (insn = get_insns(); insn; insn = NEXT_INSN(insn)) {
 		subrtx_iterator::array_type array;
 
 		if (!INSN_P(insn))
 			continue;
 		if (CALL_P(insn)) {
+			rtx call = get_call_rtx_from(insn);
+			rtx addr = call ? XEXP(XEXP(call, 0), 0) : NULL_RTX;
+			elide_info *t = NULL;
+
 			if (SIBLING_CALL_P(insn))
 				*sibcalls = true;
 			else
 				*calls = true;
+			/* What the callee leaves unseen below its entry. */
+			/*
+			 * Only a definition that binds here: a weak or
+			 * interposable one may be another unit's at run time.
+			 */
+			if (addr && GET_CODE(addr) == SYMBOL_REF &&
+			    SYMBOL_REF_DECL(addr) != current_function_decl &&
+			    SYMBOL_REF_DECL(addr) &&
+			    !DECL_WEAK(SYMBOL_REF_DECL(addr)) &&
+			    targetm.binds_local_p(SYMBOL_REF_DECL(addr)))
+				t = elide_lookup(SYMBOL_REF_DECL(addr));
+			if (t && t->decided) {
+				if (t->unseen > *below)
+					*below = t->unseen;
+			} else {
+				*below_known = false;
+			}
 		}
 		FOR_EACH_SUBRTX(iter, array, PATTERN(insn), ALL) {
 			const_rtx x = *iter;
 			elide_info *t;
 
-			/* A call in inline asm is a call. */
-			if (GET_CODE(x) == ASM_OPERANDS &&
-			    strstr(ASM_OPERANDS_TEMPLATE(x), "call"))
+			/*
+			 * Inline asm's pushes are in no frame size
+			 * (pushf; pop in irq save, a probe): count them.
+			 */
+			if (GET_CODE(x) == ASM_OPERANDS)
+				*asm_stack += asm_pushes(ASM_OPERANDS_TEMPLATE(x));
+			if (GET_CODE(x) == ASM_INPUT)
+				*asm_stack += asm_pushes(XSTR(x, 0));
+			/* A call in inline asm is a call, to anywhere. */
+			if ((GET_CODE(x) == ASM_OPERANDS &&
+			     strstr(ASM_OPERANDS_TEMPLATE(x), "call")) ||
+			    (GET_CODE(x) == ASM_INPUT &&
+			     strstr(XSTR(x, 0), "call"))) {
 				*calls = true;
-			if (GET_CODE(x) == ASM_INPUT &&
-			    strstr(XSTR(x, 0), "call"))
-				*calls = true;
+				*below_known = false;
+			}
 			if (GET_CODE(x) != SYMBOL_REF)
 				continue;
 			t = elide_lookup(SYMBOL_REF_DECL(x));
@@ -288,19 +348,29 @@ void stackcheck_elide_decide(unsigned long frame, unsigned long pushed,
 			     struct stackcheck_decision *d)
 {
 	elide_info *self = elide_lookup(current_function_decl);
-	bool calls, sibcalls;
+	bool calls, sibcalls, below_known;
+	unsigned long below, asm_stack;
 
-	scan_references(&d->covers, &calls, &sibcalls);
-	d->own = frame + pushed;
+	scan_references(&d->covers, &calls, &sibcalls, &below, &below_known,
+			&asm_stack);
+	d->own = frame + pushed + asm_stack;
 	d->reserve = d->own + d->covers;
 	d->skip = NULL;
 
+	if (self) {
+		/* Tested, unless decided otherwise below. */
+		self->decided = true;
+		self->unseen = 0;
+	}
 	if (cfun->calls_alloca)
 		return;
 	if (self && self->may_cover && !self->forced &&
 	    d->reserve <= stackcheck_callee_skip) {
 		self->covered = true;
 		self->depth = d->reserve;
+		/* Unseen when its caller is not tested (a subtree). */
+		self->decided = below_known;
+		self->unseen = d->own + below;
 		d->skip = "covered";
 		return;
 	}
@@ -309,8 +379,20 @@ void stackcheck_elide_decide(unsigned long frame, unsigned long pushed,
 	 * see (made after it) may not even tail-call: it might be in a cycle.
 	 */
 	if (!calls && !d->covers && d->own <= stackcheck_leaf_skip &&
-	    (self ? !self->in_cycle : !sibcalls))
+	    (self ? !self->in_cycle : !sibcalls)) {
+		if (self) {
+			self->decided = !sibcalls || below_known;
+			self->unseen = d->own + (sibcalls ? below : 0);
+		}
 		d->skip = "leaf";
+		return;
+	}
+	/* A subtree: everything below it known, within leaf-skip. */
+	if (self && !self->in_cycle && below_known &&
+	    d->own + below <= stackcheck_leaf_skip) {
+		self->unseen = d->own + below;
+		d->skip = "subtree";
+	}
 }
 
 void stackcheck_elide_expanded(void)

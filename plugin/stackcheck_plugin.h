@@ -21,7 +21,7 @@ void stackcheck_elide_analyze(void *gcc_data, void *user_data);
 
 /* What the RTL pass applies to the current function. */
 struct stackcheck_decision {
-	const char *skip;	/* NULL: test it; else "leaf" or "covered" */
+	const char *skip;	/* NULL: test it; else "leaf", "covered" or "subtree" */
 	unsigned long own;	/* static frame + pushed outgoing arguments */
 	unsigned long covers;	/* depth of skipped callees its test covers */
 	unsigned long reserve;	/* bytes the test reserves: own + covers */

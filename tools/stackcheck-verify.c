@@ -213,7 +213,7 @@ enum expect { EXPECT_TEST, EXPECT_NONE };
 struct table_row {
 	char *name;
 	char *file;		/* basename of the source file */
-	bool in_scope;		/* checked*, skipped:leaf, skipped:covered */
+	bool in_scope;		/* checked*, skipped:leaf, :covered, :subtree */
 	enum expect expect;
 	char *decision;
 	int next;		/* next row with the same name, -1 */
@@ -287,7 +287,8 @@ static void load_table(const char *path)
 			r->expect = EXPECT_TEST;
 		} else if (!strncmp(field[4], "skipped:", 8) && field[4][8]) {
 			r->in_scope = !strcmp(field[4], "skipped:leaf") ||
-				      !strcmp(field[4], "skipped:covered");
+				      !strcmp(field[4], "skipped:covered") ||
+				      !strcmp(field[4], "skipped:subtree");
 			r->expect = EXPECT_NONE;
 		} else {
 			die("%s:%lu: unknown decision '%s' (checked, checked-always or skipped:<why>)",

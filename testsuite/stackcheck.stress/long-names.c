@@ -17,29 +17,30 @@
 
 static volatile int sink;
 
-/* Global and calling on: none of them is a leaf the plugin may skip. */
-__attribute__((noinline)) void add1(int *x)
+/* Global, weak and calling on: none of them is a leaf the plugin may skip,
+   nor a subtree (a weak callee may be another unit's definition).  */
+__attribute__((noinline, weak)) void add1(int *x)
 {
 	*x += 1 + sink;
 }
 
-__attribute__((noinline)) int NAME640(int x)
+__attribute__((noinline, weak)) int NAME640(int x)
 {
 	add1(&x);
 	return x * 2;
 }
 
-__attribute__((noinline)) int NAME1280(int x)
+__attribute__((noinline, weak)) int NAME1280(int x)
 {
 	return NAME640(x + 3) + 1;
 }
 
-__attribute__((noinline)) int NAME5120(int x)
+__attribute__((noinline, weak)) int NAME5120(int x)
 {
 	return NAME1280(x * 5) + 7;
 }
 
-__attribute__((noinline)) int NAME20480(int x)
+__attribute__((noinline, weak)) int NAME20480(int x)
 {
 	return NAME5120(x - 1) * 3;
 }
