@@ -350,12 +350,11 @@ static bool sets_flags(rtx_insn *insn)
 static bool dynamic_allocation_p(rtx_insn *insn, unsigned long prologue_frame,
 				 unsigned long *constant)
 {
-	HOST_WIDE_INT down;
-
-	*constant = 0;
 	rtx set = single_set(insn);
+	HOST_WIDE_INT down;
 	rtx src;
 
+	*constant = 0;
 	if (!set) {
 		/* alloca's adjustment comes with a flags clobber. */
 		rtx pat = PATTERN(insn);

@@ -256,14 +256,19 @@ void stackcheck_elide_analyze(void *gcc_data, void *user_data)
  * (*covers), one that may be covered but is not expanded yet is forced to
  * be tested.  *calls and *sibcalls say whether it calls at all.
  */
-/* Bytes an asm template may push: 4 for each "push" in it. */
+/*
+ * Bytes an asm template may push: 4 for each "push" in it that is not a
+ * directive (.pushsection, in every jump label, BUG and exception table).
+ */
 static unsigned long asm_pushes(const char *tmpl)
 {
+	const char *p = tmpl;
 	unsigned long n = 0;
 
-	while ((tmpl = strstr(tmpl, "push"))) {
-		n += 4;
-		tmpl += 4;
+	while ((p = strstr(p, "push"))) {
+		if (p == tmpl || p[-1] != '.')
+			n += 4;
+		p += 4;
 	}
 	return n;
 }
