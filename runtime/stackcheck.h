@@ -105,7 +105,35 @@ enum stackcheck_context {
 	STACKCHECK_CTX_SOFTIRQ,
 	STACKCHECK_CTX_HARDIRQ,
 	STACKCHECK_CTX_NMI,
+	STACKCHECK_NR_CONTEXTS,
 };
+
+/*
+ * The names the log, debugfs, the report tool and the tests use for the
+ * stack kinds and the contexts: defined here only.  A switch, not an array,
+ * so that C, C++ (the plugin) and every tool can include it.
+ */
+static inline const char *stackcheck_kind_name(unsigned int kind)
+{
+	switch (kind) {
+	case STACKCHECK_TASK:		return "task";
+	case STACKCHECK_HARDIRQ:	return "hardirq";
+	case STACKCHECK_SOFTIRQ:	return "softirq";
+	case STACKCHECK_OTHER:		return "other";
+	default:			return "?";
+	}
+}
+
+static inline const char *stackcheck_context_name(unsigned int context)
+{
+	switch (context) {
+	case STACKCHECK_CTX_TASK:	return "task";
+	case STACKCHECK_CTX_SOFTIRQ:	return "softirq";
+	case STACKCHECK_CTX_HARDIRQ:	return "hardirq";
+	case STACKCHECK_CTX_NMI:	return "nmi";
+	default:			return "?";
+	}
+}
 
 struct stackcheck_stack {
 	unsigned long bottom;	/* lowest usable address */

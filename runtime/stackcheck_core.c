@@ -75,20 +75,6 @@ static unsigned int unreported_ratelimit, unreported_nested;
 static unsigned long top_lock;		/* owner: cpu pointer | context */
 static unsigned int top_skipped;	/* table updates skipped (nesting) */
 
-static const char *const kind_names[STACKCHECK_NR_KINDS] = {
-	[STACKCHECK_TASK] = "task",
-	[STACKCHECK_HARDIRQ] = "hardirq",
-	[STACKCHECK_SOFTIRQ] = "softirq",
-	[STACKCHECK_OTHER] = "other",
-};
-
-static const char *const context_names[STACKCHECK_NR_CONTEXTS] = {
-	[STACKCHECK_CTX_TASK] = "task",
-	[STACKCHECK_CTX_SOFTIRQ] = "softirq",
-	[STACKCHECK_CTX_HARDIRQ] = "hardirq",
-	[STACKCHECK_CTX_NMI] = "nmi",
-};
-
 #define atomic_load(p)		__atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define atomic_store(p, v)	__atomic_store_n((p), (v), __ATOMIC_RELEASE)
 #define atomic_add(p, v)	__atomic_fetch_add((p), (v), __ATOMIC_RELAXED)
@@ -583,17 +569,17 @@ static void print_block(struct stackcheck_event *ev, unsigned long fp,
 	print_event_line(who.cpu, seq, "%s: %s stack, %d bytes left in %s",
 			 ev->left < stackcheck_config.reserve ?
 			 "imminent-overflow" : "near-overflow",
-			 kind_names[ev->stack.kind], ev->left, fn[0] ? fn : "?");
+			 stackcheck_kind_name(ev->stack.kind), ev->left, fn[0] ? fn : "?");
 	print_event_line(who.cpu, seq,
 			 "stack=%s left=%d threshold=%d frame=%u dynamic=%u size=%lu sp=0x%lx why=%s",
-			 kind_names[ev->stack.kind], ev->left,
+			 stackcheck_kind_name(ev->stack.kind), ev->left,
 			 stackcheck_config.threshold,
 			 info & STACKCHECK_INFO_FRAME_MASK,
 			 (info & STACKCHECK_INFO_DYNAMIC) ? 1u : 0u,
 			 ev->stack.top - ev->stack.bottom, ev->sp, why);
 	print_event_line(who.cpu, seq, "comm=%s pid=%d cpu=%u context=%s",
 			 who.comm, who.pid, who.cpu,
-			 context_names[who.context & 3]);
+			 stackcheck_context_name(who.context));
 	stackcheck_glue_symbolize(ev->ra, sym, sizeof(sym));
 	print_event_line(who.cpu, seq, "site=%s",
 			 sym[0] == '0' && sym[1] == 'x' && site_name(site) ?
@@ -784,7 +770,7 @@ void stackcheck_print_summary(void)
 		lowest.buf[lowest.n] = 0;
 		site_label(site, at, sizeof(at));
 		print_line("summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=%s at=%s",
-			   kind_names[k], atomic_load(&st->events),
+			   stackcheck_kind_name(k), atomic_load(&st->events),
 			   atomic_load(&st->printed),
 			   atomic_load(&st->dropped),
 			   atomic_load(&st->stepped), lowest.buf, at);

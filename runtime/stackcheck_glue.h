@@ -50,7 +50,6 @@
 #define STACKCHECK_CHAIN_MAX		32
 #define STACKCHECK_TOP_SITES		16	/* deepest sites kept for debugfs */
 #define STACKCHECK_LINE_MAX		160
-#define STACKCHECK_NR_CONTEXTS		4	/* enum stackcheck_context */
 /*
  * Bytes of each emergency stack.  One per CPU and per context: 4 * 3 KiB
  * = 12 KiB per CPU in a kernel.

@@ -77,13 +77,6 @@ static_assert(sizeof(struct stackcheck_linux_page) == PAGE_SIZE &&
 	      PAGE_SIZE - STACKCHECK_EMERGENCY_SIZE >= THREAD_SIZE / 8,
 	      "an emergency stack reaches into the low KiB of its page");
 
-static const char *const kind_names[STACKCHECK_NR_KINDS] = {
-	[STACKCHECK_TASK] = "task",
-	[STACKCHECK_HARDIRQ] = "hardirq",
-	[STACKCHECK_SOFTIRQ] = "softirq",
-	[STACKCHECK_OTHER] = "other",
-};
-
 /* ---- the slow path: inline helpers only ---- */
 
 static __always_inline bool on_range(unsigned long sp, unsigned long bottom,
@@ -347,7 +340,7 @@ static int stackcheck_summary_show(struct seq_file *m, void *v)
 
 		stackcheck_site_label(site, at, sizeof(at));
 		seq_printf(m, "summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=",
-			   kind_names[k], READ_ONCE(st->events),
+			   stackcheck_kind_name(k), READ_ONCE(st->events),
 			   READ_ONCE(st->printed), READ_ONCE(st->dropped),
 			   READ_ONCE(st->stepped));
 		if (site)
@@ -384,7 +377,7 @@ static int stackcheck_sites_show(struct seq_file *m, void *v)
 	for (i = 0; i < n; i++) {
 		stackcheck_glue_symbolize(top[i].ra, sym, sizeof(sym));
 		seq_printf(m, "%d %s %u %u %s\n", top[i].left,
-			   kind_names[top[i].kind % STACKCHECK_NR_KINDS],
+			   stackcheck_kind_name(top[i].kind),
 			   top[i].site->info & STACKCHECK_INFO_FRAME_MASK,
 			   READ_ONCE(top[i].site->hits), sym);
 	}

@@ -398,17 +398,9 @@ static void selftest_print(const char *fmt, ...)
 	stackcheck_glue_print(line);
 }
 
-static const char *const selftest_kind_names[STACKCHECK_NR_KINDS + 1] = {
-	[STACKCHECK_TASK] = "task",
-	[STACKCHECK_HARDIRQ] = "hardirq",
-	[STACKCHECK_SOFTIRQ] = "softirq",
-	[STACKCHECK_OTHER] = "other",
-	[STACKCHECK_NR_KINDS] = "no known",
-};
-
 static const char *selftest_kind_name(enum stackcheck_kind kind)
 {
-	return selftest_kind_names[min_t(unsigned int, kind, STACKCHECK_NR_KINDS)];
+	return kind < STACKCHECK_NR_KINDS ? stackcheck_kind_name(kind) : "no known";
 }
 
 /* Runs one test, prints its KTAP result; true when it passed. */

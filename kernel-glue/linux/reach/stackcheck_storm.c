@@ -396,8 +396,6 @@ static void storm_print(const char *fmt, ...)
 	stackcheck_glue_print(line);
 }
 
-static const char *const storm_kind_names[] = { "task", "hardirq", "softirq" };
-
 /*
  * A share that keeps landing on the wrong stack: the hardirq share without a
  * device interrupt on an APIC kernel.  Some misses are normal (an interrupt
@@ -533,13 +531,13 @@ static bool storm_run(unsigned long n)
 		ok = sh->calls == sh->want && site_calls[k] == sh->calls &&
 		     r->events[k] >= sh->calls;
 		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu: %lu at storm_hit_%s, %ld elsewhere on this stack; printed %lu, dropped %lu, chunks inside an open report %lu, interrupt windows in its reports %lu (%lu not opened: DEBUG_STACKOVERFLOW)",
-			    storm_kind_names[k], sh->calls, sh->want, sh->chunks,
+			    stackcheck_kind_name(k), sh->calls, sh->want, sh->chunks,
 			    sh->wrong_stack, r->events[k], site_calls[k],
-			    storm_kind_names[k], (long)(r->events[k] - site_calls[k]),
+			    stackcheck_kind_name(k), (long)(r->events[k] - site_calls[k]),
 			    r->printed[k], r->dropped[k], sh->nested, sh->windows,
 			    sh->windows_skipped);
 		storm_print("%s %d - %s_events_counted", ok ? "ok" : "not ok",
-			    ++nr, storm_kind_names[k]);
+			    ++nr, stackcheck_kind_name(k));
 		all &= ok;
 	}
 	ok = r->hits <= events_sum && events_sum - r->hits <= dropped_sum &&
@@ -629,7 +627,7 @@ static int storm_show(struct seq_file *m, void *v)
 		   r->irq, r->irq_raised, r->hardirq_runs);
 	for (k = 0; k < 3; k++)
 		seq_printf(m, "storm: stack=%s want=%lu calls=%lu events=%lu printed=%lu dropped=%lu nested=%lu windows=%lu windows_skipped=%lu\n",
-			   storm_kind_names[k], r->share[k].want,
+			   stackcheck_kind_name(k), r->share[k].want,
 			   r->share[k].calls, r->events[k], r->printed[k],
 			   r->dropped[k], r->share[k].nested, r->share[k].windows,
 			   r->share[k].windows_skipped);
