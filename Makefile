@@ -66,5 +66,24 @@ $(BUILD)/runtime/stackcheck_user.o: kernel-glue/userspace/stackcheck_user.c runt
 $(RUNTIME_LIB): $(RUNTIME_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
+# docs/results/: the pages generated from what the measuring steps wrote
+# (tools/render-results): make bench, make kernel, the reach runs; csmith's
+# page is `make csmith-doc`.  A page whose inputs are missing is left as it is.
+RESULTS_PAGES	:= bench:$(BUILD)/bench kernel:$(BUILD)/kernel reach:$(BUILD)/kernel/reach
+
+.PHONY: results-doc
+results-doc:
+	@mkdir -p docs/results
+	@for p in $(RESULTS_PAGES); do \
+		page=$${p%%:*}; dir=$${p#*:}; \
+		if tools/render-results $$page $$dir >docs/results/$$page.md.tmp; then \
+			mv docs/results/$$page.md.tmp docs/results/$$page.md; \
+			echo "results-doc: docs/results/$$page.md"; \
+		else \
+			rm -f docs/results/$$page.md.tmp; \
+			echo "results-doc: docs/results/$$page.md left as it is"; \
+		fi; \
+	done
+
 clean:
 	rm -rf $(BUILD)

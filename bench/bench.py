@@ -803,6 +803,7 @@ def report(args, vs, res, inputs):
     for r in res:
         r.pop('hot_bytes_list', None)
     doc = {
+        'measured': args.measured,
         'mode': 'quick' if args.quick else 'full',
         'counter': args.method,
         'cflags': KERNEL_CFLAGS,
@@ -840,7 +841,20 @@ def valgrind_runs_i386(args):
     return run(['valgrind', '--tool=none', '-q', exe], check=False).returncode == 0
 
 
+def measured_at():
+    """Where and when the figures are measured (tools/measured-stamp): the
+    results page (tools/render-results) prints it above the figures."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        return json.loads(subprocess.run(
+            [os.path.join(here, '..', 'tools', 'measured-stamp')],
+            capture_output=True, text=True, check=True, timeout=120).stdout)
+    except (OSError, ValueError, subprocess.SubprocessError) as e:
+        sys.exit('bench: tools/measured-stamp failed: %s' % e)
+
+
 def main():
+    measured = measured_at()
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', required=True)
     ap.add_argument('--linux', required=True)
@@ -855,6 +869,7 @@ def main():
     ap.add_argument('--kernel', help='the kernel half\'s results '
                     '(bench/kernel/run\'s OUT)')
     args = ap.parse_args()
+    args.measured = measured
     args.out = os.path.abspath(args.out)
     for k in ('linux', 'plugin', 'stackleak', 'counter'):
         if getattr(args, k):

@@ -42,7 +42,7 @@ check-torture: check-deps
 
 # `make check-csmith` runs 1250 csmith programs (stackcheck.csmith with
 # STACKCHECK_CSMITH=all) instead of the fixed slice; check-full runs it too.
-# `make csmith-doc` renders docs/csmith.md from that run's summary.
+# `make csmith-doc` renders docs/results/csmith.md from that run's summary.
 CSMITH_OUT	:= $(TESTSUITE_OUT)-csmith
 
 .PHONY: check-csmith csmith-doc
@@ -57,8 +57,8 @@ check-csmith: check-deps
 		exit $$status
 
 csmith-doc:
-	@mkdir -p docs
-	@bash testsuite/stackcheck.csmith/render-doc $(CSMITH_OUT)/csmith-all/summary.txt >docs/csmith.md.tmp && \
-		mv docs/csmith.md.tmp docs/csmith.md && echo "csmith-doc: docs/csmith.md"
+	@mkdir -p docs/results
+	@bash testsuite/stackcheck.csmith/render-doc $(CSMITH_OUT)/csmith-all/summary.txt >docs/results/csmith.md.tmp && \
+		mv docs/results/csmith.md.tmp docs/results/csmith.md && echo "csmith-doc: docs/results/csmith.md"
 
 check-full: check-csmith
