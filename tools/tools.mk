@@ -17,8 +17,14 @@
 STACKCHECK_REPORT	:= $(BUILD)/stackcheck-report
 REPORT_ASAN		:= $(BUILD)/stackcheck-report-asan
 REPORT_AFL		:= $(BUILD)/fuzz/stackcheck-report-afl
-REPORT_SRC		:= tools/stackcheck-report.c
-REPORT_CFLAGS		:= -O2 -g -Wall -Wextra
+# The report tool is a few parts (tools/report/report.h lists them); fuzz.c
+# is the AFL++ harness, built instead of main.c for the fuzzer.
+REPORT_PARTS		:= util input parse model table symbolize render_text render_json render_html
+REPORT_LIB_SRC		:= $(patsubst %,tools/report/%.c,$(REPORT_PARTS))
+REPORT_SRC		:= $(REPORT_LIB_SRC) tools/report/main.c
+REPORT_FUZZ_SRC		:= $(REPORT_LIB_SRC) tools/report/fuzz.c
+REPORT_DEPS		:= tools/report/report.h runtime/stackcheck.h tools/tools.mk
+REPORT_CFLAGS		:= -O2 -g -Wall -Wextra -Iruntime -Itools/report
 # --vmlinux needs elfutils (libdw-dev, install-deps set "report"); without its
 # headers the tool still builds, and --vmlinux says what is missing.
 REPORT_HAVE_DWFL	:= $(shell printf '\043include <elfutils/libdwfl.h>\nint x;\n' | \
@@ -46,23 +52,23 @@ ALL_TARGETS		+= $(STACKCHECK_REPORT) $(REPORT_ASAN)
 report: $(STACKCHECK_REPORT)
 report-asan: $(REPORT_ASAN)
 
-$(STACKCHECK_REPORT): $(REPORT_SRC) tools/tools.mk
+$(STACKCHECK_REPORT): $(REPORT_SRC) $(REPORT_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(REPORT_CFLAGS) -o $@ $< $(REPORT_LIBS)
+	$(CC) $(REPORT_CFLAGS) -o $@ $(REPORT_SRC) $(REPORT_LIBS)
 
-$(REPORT_ASAN): $(REPORT_SRC) tools/tools.mk
+$(REPORT_ASAN): $(REPORT_SRC) $(REPORT_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(REPORT_CFLAGS) $(REPORT_SAN) -o $@ $< $(REPORT_LIBS)
+	$(CC) $(REPORT_CFLAGS) $(REPORT_SAN) -o $@ $(REPORT_SRC) $(REPORT_LIBS)
 
 report-log: $(STACKCHECK_REPORT)
 	@test -n "$(LOG)" || { echo "report-log: say which log: make report-log LOG=FILE" >&2; exit 2; }
 	@$(STACKCHECK_REPORT) $(REPORT_FLAGS) $(LOG)
 
 # The fuzz build: AFL++ persistent mode, every output (text, JSON, HTML) for each input.
-$(REPORT_AFL): $(REPORT_SRC) tools/tools.mk
+$(REPORT_AFL): $(REPORT_FUZZ_SRC) $(REPORT_DEPS)
 	@test -n "$(AFL_CC)" || { echo "fuzz-report: no AFL++ compiler (bash tools/install-deps fuzz)" >&2; exit 2; }
 	@mkdir -p $(@D)
-	AFL_QUIET=1 $(AFL_CC) -O2 -g $(filter -D%,$(REPORT_CFLAGS)) -DSTACKCHECK_REPORT_PERSISTENT -o $@ $< $(REPORT_LIBS)
+	AFL_QUIET=1 $(AFL_CC) -O2 -g $(filter -D% -I%,$(REPORT_CFLAGS)) -o $@ $(REPORT_FUZZ_SRC) $(REPORT_LIBS)
 
 fuzz-report-build: $(REPORT_AFL) $(REPORT_ASAN)
 
