@@ -47,6 +47,7 @@
 #include <unistd.h>
 
 #include "stackcheck.h"
+#include "table.h"
 
 #define EXIT_HOLDS	0
 #define EXIT_BROKEN	1
@@ -241,68 +242,42 @@ static bool all_digits(const char *s)
 	return true;
 }
 
+/*
+ * One --table: read by the format's one C reader (tools/common/table.c,
+ * docs/reference/table-format.md), which refuses what it does not
+ * understand, naming the line; its rows become this file's scope rows.
+ */
 static void load_table(const char *path)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	unsigned long lineno = 0;
+	struct sc_table st;
+	char err[512];
+	size_t i;
 
-	if (!f)
-		die("%s: cannot open the table: %s", path, strerror(errno));
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		char *field[6], *p = line, *colon;
+	memset(&st, 0, sizeof(st));
+	if (sc_table_read(&st, path, err, sizeof(err)))
+		die("%s", err);
+	for (i = 0; i < st.n; i++) {
+		const struct sc_table_row *row = &st.rows[i];
 		struct table_row *r;
-		int n = 0, first;
+		int first;
 
-		lineno++;
-		if (len && line[len - 1] == '\n')
-			line[--len] = 0;
-		if (!len)
-			continue;
-		while (n < 6) {
-			field[n++] = p;
-			p = strchr(p, '\t');
-			if (!p)
-				break;
-			*p++ = 0;
-		}
-		if (n != 5)
-			die("%s:%lu: not a stackcheck table line (name, file:line, frame, dynamic sites, decision: 5 tab-separated fields, got %d)",
-			    path, lineno, n);
-		colon = strrchr(field[1], ':');
-		if (!*field[0] || !colon || !all_digits(colon + 1) ||
-		    !all_digits(field[2]) || !all_digits(field[3]))
-			die("%s:%lu: not a stackcheck table line (bad name, file:line, frame or dynamic sites)",
-			    path, lineno);
-		*colon = 0;
 		GROW(rows, nrows, rows_cap);
 		r = &rows[nrows];
-		r->name = xstrdup(field[0]);
-		r->file = xstrdup(base_name(field[1]));
-		r->decision = xstrdup(field[4]);
-		if (!strcmp(field[4], "checked") || !strcmp(field[4], "checked-always")) {
-			r->in_scope = true;
-			r->expect = EXPECT_TEST;
-		} else if (!strncmp(field[4], "skipped:", 8) && field[4][8]) {
-			r->in_scope = !strcmp(field[4], "skipped:leaf") ||
-				      !strcmp(field[4], "skipped:covered") ||
-				      !strcmp(field[4], "skipped:subtree");
-			r->expect = EXPECT_NONE;
-		} else {
-			die("%s:%lu: unknown decision '%s' (checked, checked-always or skipped:<why>)",
-			    path, lineno, field[4]);
-		}
+		r->name = xstrdup(row->name);
+		r->file = xstrdup(base_name(row->file));
+		r->decision = xstrdup(sc_decision_name(row->decision));
+		r->expect = sc_decision_checked(row->decision) ? EXPECT_TEST : EXPECT_NONE;
+		/* checked*, and the skips whose depth a caller's test covers */
+		r->in_scope = r->expect == EXPECT_TEST ||
+			      row->decision == SC_SKIPPED_LEAF ||
+			      row->decision == SC_SKIPPED_COVERED ||
+			      row->decision == SC_SKIPPED_SUBTREE;
 		first = strmap_get(&table_names, r->name);
 		r->next = first;
 		strmap_put(&table_names, r->name, (int)nrows);
 		nrows++;
 	}
-	if (ferror(f))
-		die("%s: read error", path);
-	free(line);
-	fclose(f);
+	sc_table_free(&st);
 	ntables++;
 }
 

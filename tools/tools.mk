@@ -20,11 +20,11 @@ REPORT_AFL		:= $(BUILD)/fuzz/stackcheck-report-afl
 # The report tool is a few parts (tools/report/report.h lists them); fuzz.c
 # is the AFL++ harness, built instead of main.c for the fuzzer.
 REPORT_PARTS		:= util input parse model table symbolize render_text render_json render_html
-REPORT_LIB_SRC		:= $(patsubst %,tools/report/%.c,$(REPORT_PARTS))
+REPORT_LIB_SRC		:= $(patsubst %,tools/report/%.c,$(REPORT_PARTS)) tools/common/table.c
 REPORT_SRC		:= $(REPORT_LIB_SRC) tools/report/main.c
 REPORT_FUZZ_SRC		:= $(REPORT_LIB_SRC) tools/report/fuzz.c
-REPORT_DEPS		:= tools/report/report.h runtime/stackcheck.h tools/tools.mk
-REPORT_CFLAGS		:= -O2 -g -Wall -Wextra -Iruntime -Itools/report
+REPORT_DEPS		:= tools/report/report.h tools/common/table.h runtime/stackcheck.h tools/tools.mk
+REPORT_CFLAGS		:= -O2 -g -Wall -Wextra -Iruntime -Itools/report -Itools/common
 # --vmlinux needs elfutils (libdw-dev, install-deps set "report"); without its
 # headers the tool still builds, and --vmlinux says what is missing.
 REPORT_HAVE_DWFL	:= $(shell printf '\043include <elfutils/libdwfl.h>\nint x;\n' | \
@@ -102,14 +102,15 @@ fuzz-report-corpus: $(REPORT_ASAN)
 	echo "fuzz-report: corpus through ASan+UBSan: $$n inputs, $$bad failures"; \
 	test $$bad -eq 0
 
-# The coverage verifier: libelf for ELF, objdump (binutils) for the code.
+# The coverage verifier: libelf for ELF, objdump (binutils) for the code;
+# the table reader is the report's (tools/common/table.c).
 STACKCHECK_VERIFY	:= $(BUILD)/stackcheck-verify
-VERIFY_SRC		:= tools/stackcheck-verify.c
+VERIFY_SRC		:= tools/stackcheck-verify.c tools/common/table.c
 ALL_TARGETS		+= $(STACKCHECK_VERIFY)
 
 .PHONY: verify
 verify: $(STACKCHECK_VERIFY)
 
-$(STACKCHECK_VERIFY): $(VERIFY_SRC) runtime/stackcheck.h tools/tools.mk
+$(STACKCHECK_VERIFY): $(VERIFY_SRC) tools/common/table.h runtime/stackcheck.h tools/tools.mk
 	@mkdir -p $(@D)
-	$(CC) -O2 -g -Wall -Wextra -Iruntime -o $@ $< -lelf
+	$(CC) -O2 -g -Wall -Wextra -Iruntime -Itools/common -o $@ $(VERIFY_SRC) -lelf

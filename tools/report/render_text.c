@@ -225,9 +225,6 @@ void render_text(FILE *o, const struct report *r)
 			free(v);
 		}
 		fputc('\n', o);
-		if (r->t->bad)
-			fprintf(o, "  %llu table line%s not understood (first: line %lu)\n", r->t->bad,
-				r->t->bad == 1 ? "" : "s", r->t->bad_first);
 	}
 
 	fprintf(o, "\nskipped: %llu line%s starting with 'stackcheck: ' not understood",

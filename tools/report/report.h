@@ -111,6 +111,7 @@ struct event {
 	unsigned long cpu, seq;
 	unsigned boot;
 	struct where at;		/* its title line */
+	unsigned long long ordinal;	/* titles before it in the input, + 1 */
 	int kind;
 	int imminent;
 	long long left;
@@ -205,6 +206,7 @@ struct model {
 	int any_low;
 	long long min_low;		/* lowest of blocks and summaries */
 	struct where last_sc_line;	/* count_stackcheck_line: one per line */
+	unsigned long long titles;	/* event titles read: their ordinals */
 };
 
 enum line_kind {
@@ -313,8 +315,7 @@ struct rtable {
 	const char *path;
 	struct map byname;
 	struct map byfunc;	/* "name file:line" */
-	unsigned long long lines, bad, functions, checked, checked_always;
-	unsigned long bad_first;
+	unsigned long long functions, checked, checked_always;
 	struct map reasons;	/* skip reason -> functions */
 };
 

@@ -4,71 +4,46 @@
  * function's static frame and decision by name, and the coverage counts.
  */
 #include "report.h"
+#include "table.h"
 
+/*
+ * The table at path (tools/common/table.c reads it: a line it does not
+ * understand is an error, exit 2, naming the line), indexed by function.
+ */
 struct rtable *rtable_read(const char *path)
 {
-	FILE *f = fopen(path, "rb");
 	struct rtable *t = xcalloc(1, sizeof(*t));
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t got;
-	unsigned long ln = 0;
-	size_t len;
-	int overlong;
+	struct sc_table st;
+	char err[512];
+	size_t i;
 
-	if (!f)
-		die("%s: %s", path, strerror(errno));
+	memset(&st, 0, sizeof(st));
+	if (sc_table_read(&st, path, err, sizeof(err)))
+		die("%s", err);
+	if (!st.n && !st.version_lines)
+		die("%s: not a stackcheck table (no '#stackcheck-table 1' line, no line 'name<TAB>file:line<TAB>frame<TAB>dynamic-sites<TAB>decision')",
+		    path);
 	t->path = path;
 	t->byname.limit = t->byfunc.limit = 4 * MAP_MAX;
 	t->reasons.limit = 1000;
-	while ((got = getline(&line, &cap, f)) > 0) {
-		char *field[6], *p = line, *q;
-		int nf = 0, checked;
-		long long frame, dyn;
-		const char *fp;
-		struct entry *e;
+	for (i = 0; i < st.n; i++) {
+		const struct sc_table_row *row = &st.rows[i];
+		const char *decision = sc_decision_name(row->decision);
+		int checked = sc_decision_checked(row->decision);
+		long long frame = (long long)row->frame, dyn = (long long)row->dynamic;
 		char key[2 * NAME_CAP + 2];
+		struct entry *e;
 
-		len = (size_t)got;
-		if (line[len - 1] == '\n')
-			line[--len] = 0;
-		overlong = len > LINE_CAP - 1;
-		ln++;
-		if (len && line[len - 1] == '\r')
-			line[--len] = 0;
-		if (!len)
-			continue;
-		t->lines++;
-		if (overlong || memchr(line, 0, len))
-			goto bad;
-		while (nf < 6) {
-			field[nf++] = p;
-			q = strchr(p, '\t');
-			if (!q)
-				break;
-			*q = 0;
-			p = q + 1;
-		}
-		if (nf != 5 || !*field[0] || !strrchr(field[1], ':'))
-			goto bad;
-		fp = field[2];
-		if (!parse_int(&fp, 0, VAL_MAX, &frame) || *fp)
-			goto bad;
-		fp = field[3];
-		if (!parse_int(&fp, 0, VAL_MAX, &dyn) || *fp)
-			goto bad;
-		if (!strcmp(field[4], "checked") || !strcmp(field[4], "checked-always"))
-			checked = 1;
-		else if (starts(field[4], "skipped:") && field[4][8])
-			checked = 0;
-		else
-			goto bad;
-
-		e = map_get(&t->byname, field[0]);
+		/*
+		 * By name: the frame of its largest definition, checked when
+		 * any compilation checked it (statics of one name in several
+		 * files, an inline emitted twice).
+		 */
+		e = map_get(&t->byname, row->name);
 		if (e) {
 			if (!e->decision || (checked && !e->checked)) {
 				free(e->decision);
-				e->decision = sdupz(field[4]);
+				e->decision = sdupz(decision);
 			}
 			if (!e->defs++ || frame > e->frame)
 				e->frame = frame;
@@ -76,45 +51,32 @@ struct rtable *rtable_read(const char *path)
 				e->dynamic = dyn;
 			e->checked |= checked;
 		}
-		snprintf(key, sizeof(key), "%.255s %.255s", field[0], field[1]);
+		/* A function for coverage is a distinct "name file:line". */
+		snprintf(key, sizeof(key), "%.255s %.255s", row->name, row->location);
 		e = map_get(&t->byfunc, key);
 		if (e) {
 			if (!e->decision || (checked && !e->checked)) {
 				free(e->decision);
-				e->decision = sdupz(field[4]);
+				e->decision = sdupz(decision);
 			}
 			e->checked |= checked;
 		}
-		continue;
-bad:
-		if (!t->bad++)
-			t->bad_first = ln;
 	}
-	if (ferror(f))
-		die("%s: read error: %s", path, strerror(errno));
-	free(line);
-	fclose(f);
-	if (t->lines == t->bad)
-		die("%s: not a stackcheck table (no line 'name<TAB>file:line<TAB>frame<TAB>dynamic-sites<TAB>decision')",
-		    path);
-	{
-		size_t i;
+	sc_table_free(&st);
+	for (i = 0; i < t->byfunc.cap; i++) {
+		struct entry *e = t->byfunc.slot[i], *r;
 
-		for (i = 0; i < t->byfunc.cap; i++) {
-			struct entry *e = t->byfunc.slot[i], *r;
-
-			if (!e)
-				continue;
-			t->functions++;
-			if (e->checked) {
-				t->checked++;
-				if (!strcmp(e->decision, "checked-always"))
-					t->checked_always++;
-			} else {
-				r = map_get(&t->reasons, e->decision + 8);
-				if (r)
-					r->frames++;
-			}
+		if (!e)
+			continue;
+		t->functions++;
+		if (e->checked) {
+			t->checked++;
+			if (!strcmp(e->decision, "checked-always"))
+				t->checked_always++;
+		} else {
+			r = map_get(&t->reasons, e->decision + strlen("skipped:"));
+			if (r)
+				r->frames++;
 		}
 	}
 	return t;
