@@ -19,7 +19,7 @@ REPORT_ASAN		:= $(BUILD)/stackcheck-report-asan
 REPORT_AFL		:= $(BUILD)/fuzz/stackcheck-report-afl
 # The report tool is a few parts (tools/report/report.h lists them); fuzz.c
 # is the AFL++ harness, built instead of main.c for the fuzzer.
-REPORT_PARTS		:= util input parse model table symbolize render_text render_json render_html
+REPORT_PARTS		:= util input parse model query table symbolize render_text render_json render_html
 REPORT_LIB_SRC		:= $(patsubst %,tools/report/%.c,$(REPORT_PARTS)) tools/common/table.c
 REPORT_SRC		:= $(REPORT_LIB_SRC) tools/report/main.c
 REPORT_FUZZ_SRC		:= $(REPORT_LIB_SRC) tools/report/fuzz.c

@@ -8,6 +8,10 @@
 
 #include <sys/stat.h>
 
+/*
+ * Clean a raw line in place: drop CR, NUL and other control bytes, and ANSI
+ * escape sequences (CSI, OSC, two-byte ESC x).  Returns the new length.
+ */
 static size_t clean_line(char *s, size_t n)
 {
 	size_t i = 0, o = 0;
@@ -49,107 +53,185 @@ static size_t clean_line(char *s, size_t n)
 	return o;
 }
 
-/* One part of a line: cleaned, then the model's. */
-static void handle_segment(struct model *m, char *s, size_t len, int overlong, struct where w)
-{
-	len = clean_line(s, len);
-	model_segment(m, s, len, overlong, w);
-}
-
 /*
- * A line of the log.  A lone carriage return ends a line on a terminal as
- * much as a newline does: the parts between CRs are read one by one (with
- * the line number of their line), so a line a CR glued to the next is two.
+ * Lines.  A line ends at "\n"; line numbers count those, as grep -n and
+ * sed do.  A lone "\r" ends a part of a line, read as a line of its own
+ * with its line's number (a terminal shows it so; a serial capture may end
+ * every line with it).  A part is gathered in a buffer of LINE_CAP bytes;
+ * one that fills it is cut before its last "stackcheck: " (and that
+ * message's printk time and level), so an overlong line loses no message;
+ * only a single message longer than the buffer is skipped, and what
+ * follows it up to the next message dropped.
  */
-static void handle_line(struct model *m, char *line, size_t len, int overlong, struct where w)
-{
-	char *seg = line, *cr;
-
-	model_line(m, overlong);
-	while ((cr = memchr(seg, '\r', len - (size_t)(seg - line)))) {
-		*cr = 0;
-		if (cr > seg)
-			handle_segment(m, seg, (size_t)(cr - seg), 0, w);
-		seg = cr + 1;
-	}
-	if (seg < line + len || (overlong && seg == line))
-		handle_segment(m, seg, len - (size_t)(seg - line), overlong, w);
-}
+#define KEEP_TAIL	64	/* bytes kept when noise fills the buffer */
 
 struct reader {
 	FILE *f;
 	size_t pos, len;
-	int eof, err;
+	int err;
+	struct model *m;
+	struct where w;
+	char *part;			/* LINE_CAP bytes: the part being read */
+	size_t n;
+	int dropping;			/* the rest of an overlong message */
+	int line_overlong;		/* this line filled the buffer */
+	char *scratch;			/* LINE_CAP bytes: a part handed on */
 	unsigned char buf[1 << 16];
 };
 
-/* One line, at most cap-1 bytes kept (*overlong says more were dropped). */
-static int read_line(struct reader *r, char *out, size_t cap, size_t *outlen, int *overlong)
+/* The first k bytes of the part, cleaned, to the model; the rest kept. */
+static void hand_on(struct reader *r, size_t k, int overlong)
 {
-	size_t n = 0;
-	int got = 0;
+	size_t len;
 
-	*overlong = 0;
+	memcpy(r->scratch, r->part, k);
+	len = clean_line(r->scratch, k);
+	model_segment(r->m, r->scratch, len, overlong, r->w);
+	memmove(r->part, r->part + k, r->n - k);
+	r->n -= k;
+}
+
+static void drop(struct reader *r, size_t k)
+{
+	memmove(r->part, r->part + k, r->n - k);
+	r->n -= k;
+}
+
+/* Where "stackcheck: " is in the part: the first or the last; -1: none. */
+static long find_message(const struct reader *r, int last)
+{
+	static const char pfx[] = "stackcheck: ";
+	const size_t plen = sizeof(pfx) - 1;
+	long found = -1;
+	size_t i;
+
+	for (i = 0; i + plen <= r->n; i++)
+		if (r->part[i] == 's' && !memcmp(r->part + i, pfx, plen)) {
+			found = (long)i;
+			if (!last)
+				break;
+		}
+	return found;
+}
+
+/* Where a message at p starts with its printk time and level. */
+static size_t message_start(struct reader *r, long p)
+{
+	char save = r->part[p];
+	size_t cut;
+
+	/* message_end reads a string: the part is not one, p is its end */
+	r->part[p] = 0;
+	cut = (size_t)(message_end(r->part, r->part + p) - r->part);
+	r->part[p] = save;
+	return cut;
+}
+
+/* Still dropping an overlong message: up to the next message, if any. */
+static void drop_overlong(struct reader *r)
+{
+	long q = find_message(r, 0);
+
+	if (q >= 0) {
+		drop(r, message_start(r, q));
+		r->dropping = 0;
+	} else if (r->n > KEEP_TAIL) {
+		drop(r, r->n - KEEP_TAIL);
+	}
+}
+
+/* The buffer is full and no line end came. */
+static void part_full(struct reader *r)
+{
+	long p;
+	size_t cut;
+
+	r->line_overlong = 1;
+	if (r->dropping) {
+		drop_overlong(r);
+		if (r->n < LINE_CAP - 1)
+			return;
+	}
+	p = find_message(r, 1);
+	if (p < 0) {
+		/* noise: on, but a message's start may be in its tail */
+		hand_on(r, r->n - KEEP_TAIL, 0);
+		return;
+	}
+	cut = message_start(r, p);
+	if (cut > 0) {
+		hand_on(r, cut, 0);
+		return;
+	}
+	/* One message fills the buffer: skipped (counted), the rest dropped. */
+	hand_on(r, r->n, 1);
+	r->dropping = 1;
+}
+
+/* A line end (CR or LF): the part, whole, to the model. */
+static void part_end(struct reader *r)
+{
+	if (r->dropping) {
+		drop_overlong(r);
+		if (r->dropping)
+			r->n = 0;
+		r->dropping = 0;
+	}
+	if (r->n)
+		hand_on(r, r->n, 0);
+}
+
+void read_stream(struct model *m, unsigned fileidx, FILE *f, const char *path)
+{
+	struct reader *r = xcalloc(1, sizeof(*r));
+	int in_line = 0;
+
+	r->f = f;
+	r->m = m;
+	r->w.file = fileidx;
+	r->part = xcalloc(LINE_CAP, 1);
+	r->scratch = xcalloc(LINE_CAP, 1);
+	model_file_begin(m, fileidx);
 	for (;;) {
-		unsigned char *s, *e, *nl;
-		size_t take, room;
+		unsigned char c;
 
 		if (r->pos == r->len) {
-			if (r->eof)
-				break;
 			r->len = fread(r->buf, 1, sizeof(r->buf), r->f);
 			r->pos = 0;
 			if (r->len == 0) {
 				if (ferror(r->f))
 					r->err = errno ? errno : EIO;
-				r->eof = 1;
 				break;
 			}
 		}
-		got = 1;
-		s = r->buf + r->pos;
-		e = r->buf + r->len;
-		nl = memchr(s, '\n', (size_t)(e - s));
-		take = (size_t)((nl ? nl : e) - s);
-		room = cap - 1 - n;
-		if (take > room) {
-			*overlong = 1;
-			memcpy(out + n, s, room);
-			n += room;
-		} else {
-			memcpy(out + n, s, take);
-			n += take;
+		c = r->buf[r->pos++];
+		if (!in_line) {
+			in_line = 1;
+			r->w.line++;
+			r->line_overlong = 0;
 		}
-		r->pos += take;
-		if (nl) {
-			r->pos++;
-			break;
+		if (c == '\n' || c == '\r') {
+			part_end(r);
+			if (c == '\n') {
+				model_line(m, r->line_overlong);
+				in_line = 0;
+			}
+			continue;
 		}
+		if (r->n == LINE_CAP - 1)
+			part_full(r);
+		r->part[r->n++] = (char)c;
 	}
-	out[n] = 0;
-	*outlen = n;
-	return got;
-}
-
-void read_stream(struct model *m, unsigned fileidx, FILE *f, const char *path)
-{
-	struct reader *rd = xcalloc(1, sizeof(*rd));
-	char *line = xcalloc(LINE_CAP, 1);
-	struct where w = { fileidx, 0 };
-	size_t len;
-	int overlong;
-
-	rd->f = f;
-	model_file_begin(m, fileidx);
-	while (read_line(rd, line, LINE_CAP, &len, &overlong)) {
-		w.line++;
-		handle_line(m, line, len, overlong, w);
+	if (in_line) {
+		part_end(r);
+		model_line(m, r->line_overlong);
 	}
-	if (rd->err)
-		die("%s: read error: %s", path, strerror(rd->err));
+	if (r->err)
+		die("%s: read error: %s", path, strerror(r->err));
 	model_file_end(m);
-	free(line);
-	free(rd);
+	free(r->part);
+	free(r->scratch);
+	free(r);
 }
 
 void read_log(struct model *m, unsigned fileidx, const char *path)

@@ -127,7 +127,14 @@ static void fold_event(struct model *m, struct event *ev)
 		struct event *best = m->deepest[ev->kind];
 		long long bd = best ? m->deepest_depth[ev->kind] : 0;
 
-		if (!best || depth > bd || (depth == bd && ev->left < best->left)) {
+		/*
+		 * Deepest, then fewer bytes left, then the first: the event
+		 * whose title came first in the input, not the one that ended
+		 * first (events close in the order their ends come).
+		 */
+		if (!best || depth > bd ||
+		    (depth == bd && (ev->left < best->left ||
+				     (ev->left == best->left && ev->ordinal < best->ordinal)))) {
 			event_free(best);
 			m->deepest[ev->kind] = ev;
 			m->deepest_depth[ev->kind] = depth;
@@ -327,6 +334,7 @@ static void apply_event_line(struct model *m, struct parsed *pl, struct where w)
 		ev->seq = pl->seq;
 		ev->boot = m->cur.idx;
 		ev->at = w;
+		ev->ordinal = ++m->titles;
 		ev->kind = pl->stack;
 		ev->imminent = pl->imminent;
 		ev->left = pl->left;
@@ -566,16 +574,26 @@ void model_segment(struct model *m, char *line, size_t len, int overlong, struct
 	 */
 	while (msg) {
 		static const char kpanic[] = "Kernel panic - not syncing: ";
+		static const char kpanic_end[] = "---[ end ";
 		char *next, *end, *stop, cut, keep;
 
-		/* the kernel glue's panic("stackcheck: %s", why) */
+		/*
+		 * The kernel glue's panic("stackcheck: %s", why): one panic.
+		 * The kernel closes it with "---[ end Kernel panic - not
+		 * syncing: stackcheck: ... ]---", the same panic, not another.
+		 */
 		if ((size_t)(msg - line) >= strlen(kpanic) &&
 		    !strncmp(msg - strlen(kpanic), kpanic, strlen(kpanic))) {
+			const char *k = msg - strlen(kpanic);
+
 			count_stackcheck_line(m, w);
-			boot_touch(m);
-			m->cur.saw_content = 1;
-			m->cur.panics++;
-			m->panics++;
+			if (!(k - line >= (long)strlen(kpanic_end) &&
+			      !strncmp(k - strlen(kpanic_end), kpanic_end, strlen(kpanic_end)))) {
+				boot_touch(m);
+				m->cur.saw_content = 1;
+				m->cur.panics++;
+				m->panics++;
+			}
 			msg = strstr(msg + strlen("stackcheck: "), "stackcheck: ");
 			continue;
 		}
@@ -677,79 +695,6 @@ void model_free(struct model *m)
 	memset(m, 0, sizeof(*m));
 }
 
-/* Read-only questions the renderers ask. */
-
-unsigned long long model_total_events(const struct model *m)
-{
-	unsigned long long n = 0;
-	int i;
-
-	for (i = 0; i < NKINDS; i++)
-		n += m->k[i].events;
-	return n;
-}
-
-unsigned long long model_total_truncated(const struct model *m)
-{
-	unsigned long long n = 0;
-	int i;
-
-	for (i = 0; i < NKINDS; i++)
-		n += m->k[i].truncated;
-	return n;
-}
-
-/* The stack size and threshold an event was reported against. */
-long long event_size(const struct event *ev)
-{
-	if (ev->have_numbers)
-		return ev->size;
-	return ev->boot_size > 0 ? ev->boot_size : DEFAULT_SIZE;
-}
-
-long long event_threshold(const struct event *ev)
-{
-	return ev->have_numbers ? ev->threshold : ev->boot_threshold;
-}
-
-long long event_reserve(const struct event *ev)
-{
-	return ev->boot_reserve;
-}
-
-const char *model_file_name(const struct model *m, unsigned idx)
-{
-	return strcmp(m->files[idx], "-") ? m->files[idx] : "(stdin)";
-}
-
-/* --fail-below: some event, or some summary's lowest=, went below it. */
-int model_below(const struct model *m, long long bytes)
-{
-	return m->any_low && m->min_low < bytes;
-}
-
-int cmp_sites(const void *a, const void *b)
-{
-	const struct entry *x = *(struct entry *const *)a, *y = *(struct entry *const *)b;
-
-	if (x->low != y->low)
-		return x->low < y->low ? -1 : 1;
-	if (x->events != y->events)
-		return x->events > y->events ? -1 : 1;
-	return strcmp(x->key, y->key);
-}
-
-int cmp_funcs(const void *a, const void *b)
-{
-	const struct entry *x = *(struct entry *const *)a, *y = *(struct entry *const *)b;
-
-	if (x->bytes != y->bytes)
-		return x->bytes > y->bytes ? -1 : 1;
-	if (x->frames != y->frames)
-		return x->frames > y->frames ? -1 : 1;
-	return strcmp(x->key, y->key);
-}
-
 /* A model for these files (the array is the model's from now on). */
 void model_init(struct model *m, const char **files, unsigned nfiles)
 {
@@ -776,13 +721,4 @@ void model_line(struct model *m, int overlong)
 	m->lines++;
 	if (overlong)
 		m->overlong++;
-}
-
-/* The chain entry present after entry i (-1: the first one), or -1. */
-int chain_next(const struct event *ev, int i)
-{
-	while (++i < CHAIN_MAX)
-		if (ev->chain[i].present)
-			return i;
-	return -1;
 }

@@ -530,22 +530,107 @@ char *message_end(char *msg, char *next)
 }
 
 /*
- * The kernel's banner, printed at time 0.  Not a banner: a line with a
- * later printk time, or one with no time amid kernel lines that have them
- * (user space echoing /proc/version to the console), unless syslog says
- * the kernel printed it ("host kernel: Linux version", a boot with
- * printk.time=0 after one with times).  boot_stamped: the current boot's
- * kernel lines carry printk times.  *stamped: this one does.
+ * Before p, from the right: what a kernel line may carry before its text.
+ * Printk times (with a caller id), <N> levels, dmesg -T's "[Mon Nov 30
+ * 12:00:00 2026]", dmesg -x's "kern  :notice: ", an ISO time (dmesg
+ * --time-format iso, journalctl -o short-iso without a host).  Returns
+ * where they start; *syslog when syslog or the journal says the kernel
+ * printed the line ("host kernel: ").
+ */
+static const char *kernel_prefix_start(const char *line, const char *p, int *syslog)
+{
+	*syslog = 0;
+	for (;;) {
+		const char *s = p, *t;
+		int zero;
+
+		while (s > line && (s[-1] == ' ' || s[-1] == '\t'))
+			s--;
+		if (s == line)
+			return s;
+		/*
+		 * syslog's and the journal's "host kernel: ": the kernel's
+		 * tag, not a program's message that says "kernel:" (its own
+		 * tag, "app[123]: ", would come before it).
+		 */
+		if (s - line >= 8 && !memcmp(s - 8, " kernel:", 8) &&
+		    !memmem(line, (size_t)(s - 8 - line), ": ", 2)) {
+			*syslog = 1;
+			return s - 7;
+		}
+		t = printk_stamp_start(line, s, &zero);
+		if (!t && s[-1] == '>') {
+			/* a level: <N>, with a facility <NN>, <NNN> */
+			for (t = s - 1; t > line && t - s > -5 && isdigit((unsigned char)t[-1]); t--)
+				;
+			t = t > line && t[-1] == '<' && t < s - 1 ? t - 1 : NULL;
+		}
+		if (!t && s[-1] == ']') {
+			/* dmesg -T: "[Www Mmm dd hh:mm:ss yyyy]" */
+			for (t = s - 1; t > line && t[-1] != '[' && s - t < 32; t--)
+				;
+			t = t > line && t[-1] == '[' && s - t == 25 && isupper((unsigned char)t[0]) &&
+			    t[3] == ' ' && t[7] == ' ' && t[13] == ':' && t[16] == ':' ? t - 1 : NULL;
+		}
+		if (!t && s[-1] == ':') {
+			/* dmesg -x: "kern  :notice: " */
+			for (t = s - 1; t > line && islower((unsigned char)t[-1]); t--)
+				;
+			while (t > line && t[-1] == ' ')
+				t--;
+			t = t - line >= 5 && t[-1] == ':' && t < s - 1 ? t - 1 : NULL;
+			while (t && t > line && t[-1] == ' ')
+				t--;
+			if (t && (t - line < 4 || memcmp(t - 4, "kern", 4)))
+				t = NULL;
+			else if (t)
+				t -= 4;
+		}
+		if (!t) {
+			/* an ISO time: 2026-11-30T12:00:00,123456+00:00 */
+			for (t = s; t > line && (isdigit((unsigned char)t[-1]) ||
+						 strchr("-T:,.+", t[-1])); t--)
+				;
+			if (!(s - t >= 19 && isdigit((unsigned char)t[0]) && t[4] == '-' &&
+			      t[10] == 'T'))
+				t = NULL;
+		}
+		if (!t)
+			return s;
+		p = t;
+	}
+}
+
+/*
+ * The kernel's banner, "Linux version <release> (...", printed at time 0,
+ * and only by the kernel.  Not a banner: a line another program printed
+ * (user space echoing /proc/version, in syslog "host app[123]: Linux
+ * version ..."): before the banner only a kernel line's prefixes may come
+ * (kernel_prefix_start); a line with a printk time later than 0; a line
+ * with no time amid kernel lines that have them (the echo on a console),
+ * unless syslog says the kernel printed it ("host kernel: Linux version",
+ * a boot with printk.time=0 after one with times).  boot_stamped: the
+ * current boot's kernel lines carry printk times.  *stamped: this one does.
  */
 int parse_banner(const char *line, int boot_stamped, int *stamped)
 {
-	const char *p = strstr(line, "Linux version ");
-	int zero;
+	const char *p = strstr(line, "Linux version "), *r;
+	int zero, syslog;
 
-	if (!p || !isdigit((unsigned char)p[strlen("Linux version ")]))
+	if (!p)
+		return 0;
+	/* the release, then " (": the banner's shape */
+	r = p + strlen("Linux version ");
+	if (!isdigit((unsigned char)*r))
+		return 0;
+	while (*r && *r != ' ' && *r != '\t')
+		r++;
+	if (!starts(r, " ("))
+		return 0;
+	if (kernel_prefix_start(line, p, &syslog) != line && !syslog)
 		return 0;
 	*stamped = printk_stamp_start(line, p, &zero) != NULL;
 	if (*stamped)
 		return zero;
-	return !boot_stamped || (p - line >= 8 && !memcmp(p - 8, "kernel: ", 8));
+	return !boot_stamped || syslog;
 }

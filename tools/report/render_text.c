@@ -249,7 +249,7 @@ void render_text(FILE *o, const struct report *r)
 		fprintf(o, ")\n");
 	}
 	if (r->m->overlong)
-		fprintf(o, "overlong: %llu line%s longer than %d bytes (cut)\n", r->m->overlong,
+		fprintf(o, "overlong: %llu line%s longer than %d bytes (read in pieces, cut before each message)\n", r->m->overlong,
 			r->m->overlong == 1 ? "" : "s", LINE_CAP - 1);
 	if (r->m->evicted)
 		fprintf(o, "limit: %llu events closed early (more than %d open at once)\n",

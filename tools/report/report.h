@@ -6,6 +6,7 @@
  *	input.c		reading files, cutting them into lines, cleaning lines
  *	parse.c		the log grammar (runtime/LOG-FORMAT.md): text to values
  *	model.c		the model: boots, events, totals; its only writer
+ *	query.c		read-only questions asked of the model
  *	table.c		the plugin's per-function table, indexed for the report
  *	symbolize.c	function+off/size to file:line (--vmlinux, libdwfl)
  *	render_*.c	text, JSON and HTML, from a const model
@@ -282,7 +283,7 @@ int journal_boot(const char *s);
 char *message_end(char *msg, char *next);
 int parse_banner(const char *line, int boot_stamped, int *stamped);
 
-/* model.c: the model's one writer, and the questions asked of it. */
+/* model.c: the model's one writer; query.c: the questions asked of it. */
 
 void model_init(struct model *m, const char **files, unsigned nfiles);
 void model_file_begin(struct model *m, unsigned fileidx);
