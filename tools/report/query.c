@@ -6,24 +6,27 @@
  */
 #include "report.h"
 
-unsigned long long model_total_events(const struct model *m)
+#include <stddef.h>
+
+/* A count added over the stack kinds (member: offsetof in struct kindstat). */
+static unsigned long long over_kinds(const struct model *m, size_t member)
 {
 	unsigned long long n = 0;
 	int i;
 
 	for (i = 0; i < NKINDS; i++)
-		n += m->k[i].events;
+		n += *(const unsigned long long *)((const char *)&m->k[i] + member);
 	return n;
+}
+
+unsigned long long model_total_events(const struct model *m)
+{
+	return over_kinds(m, offsetof(struct kindstat, events));
 }
 
 unsigned long long model_total_truncated(const struct model *m)
 {
-	unsigned long long n = 0;
-	int i;
-
-	for (i = 0; i < NKINDS; i++)
-		n += m->k[i].truncated;
-	return n;
+	return over_kinds(m, offsetof(struct kindstat, truncated));
 }
 
 /* The stack size and threshold an event was reported against. */
