@@ -15,7 +15,7 @@ JOBS		?= $(shell nproc)
 GCC_PLUGIN_DIR	:= $(shell $(CC) -print-file-name=plugin)
 PLUGIN		:= $(BUILD)/stackcheck.so
 PLUGIN_SRCS	:= plugin/stackcheck.c plugin/stackcheck_elide.c
-PLUGIN_HDRS	:= $(wildcard plugin/*.h)
+PLUGIN_HDRS	:= $(wildcard plugin/*.h) runtime/stackcheck_options.h
 PLUGIN_CXXFLAGS	:= -x c++ -std=gnu++11 -fPIC -shared -fno-rtti -fno-exceptions \
 		   -fasynchronous-unwind-tables -O2 -g -Wall -Wno-unused-parameter -Wno-format-diag \
 		   -I$(GCC_PLUGIN_DIR)/include

@@ -41,19 +41,24 @@
  * -fstack-usage reports), return address and saved registers included.
  * runtime/stackcheck.h is the contract with the runtime.
  *
- * Options (-fplugin-arg-stackcheck-KEY[=VALUE]):
+ * Options (-fplugin-arg-stackcheck-KEY[=VALUE]; the options table below,
+ * defaults and limits from runtime/stackcheck_options.h):
  *	stack-size=N	size and alignment of the checked stacks, a power of
- *			two (default 8192, i386 THREAD_SIZE)
- *	threshold=N	report when fewer than N bytes would remain (1024)
+ *			two from 4096 to 1048576 (default 8192, i386
+ *			THREAD_SIZE)
+ *	threshold=N	report when fewer than N bytes would remain, at
+ *			least 1 and below stack-size (1024)
  *	leaf-skip=N	do not check leaf functions (no calls, no alloca) whose
  *			frame is at most N bytes; their callers' threshold
  *			covers them, so an event may be seen up to N bytes
- *			late, never an overflow missed (64; 0: check all)
+ *			late, never an overflow missed (64, or threshold / 2
+ *			when a threshold given alone is not above 64; below
+ *			threshold; 0: check all)
  *	callee-skip=N	do not check a function local to its unit (static,
- *			address never taken) whose frame is at most N bytes
- *			and whose callers are all checked and not local
- *			themselves: their tests cover it (default: 64, or
- *			leaf-skip when that is smaller; 0: check all)
+ *			address never taken) whose depth is at most N bytes
+ *			and whose callers are all checked: their tests
+ *			reserve its depth (default: 64, or leaf-skip when
+ *			that is smaller; below threshold; 0: check all)
  *	exclude=F,G	never instrument functions F and G (repeatable)
  *	disable		instrument nothing
  *	verbose		say, per function, its frame and the decision
@@ -76,35 +81,29 @@
 #include <fcntl.h>
 #include <unistd.h>
 #include "stackcheck.h"
+#include "stackcheck_options.h"
 #include "stackcheck_plugin.h"
 
 __visible int plugin_is_GPL_compatible;
 
 static struct plugin_info stackcheck_plugin_info = {
 	.version = "1.0",
-	.help = "stack-size=N\tsize and alignment of the checked stacks (8192)\n"
-		"threshold=N\treport below N bytes left (1024)\n"
-		"leaf-skip=N\tskip leaf functions with frames <= N bytes (64)\n"
-		"callee-skip=N\tskip unit-local functions with frames <= N bytes called only from checked functions (64)\n"
-		"exclude=F,G\tnever instrument these functions\n"
-		"disable\tinstrument nothing\n"
-		"verbose\treport the decision for every function\n"
-		"table=FILE\tappend the per-function table to FILE\n"
-		"names=0|1\temit function names for the runtime (1)\n",
+	/* .help: options_help(), from the options table */
 };
 
-static unsigned long stack_size = 8192;
-static unsigned long threshold = 1024;
-unsigned long stackcheck_leaf_skip = 64;
-unsigned long stackcheck_callee_skip = 64;
+static unsigned long stack_size = STACKCHECK_STACK_SIZE_DEFAULT;
+static unsigned long threshold = STACKCHECK_THRESHOLD_DEFAULT;
+unsigned long stackcheck_leaf_skip = STACKCHECK_LEAF_SKIP_DEFAULT;
+unsigned long stackcheck_callee_skip = STACKCHECK_CALLEE_SKIP_DEFAULT;
 #define leaf_skip stackcheck_leaf_skip
 #define callee_skip stackcheck_callee_skip
 static bool disable;
 static bool verbose;
 static bool emit_names = true;
 static const char *table_path;
-static int table_fd = -1;
 static vec<const char *> excluded;
+
+static int table_fd = -1;
 
 /* Sections whose code runs where a check cannot (entry, early boot, idle). */
 static const char *const excluded_sections[] = {
@@ -758,6 +757,128 @@ static void stackcheck_finish(void *gcc_data, void *user_data)
 	table_fd = -1;
 }
 
+/*
+ * ---- Options ----
+ *
+ * One entry per option: its key, its kind, its limits (from
+ * runtime/stackcheck_options.h, which the user-space glue reads too), where
+ * its value goes, and its help.  plugin_info's help and the parser are both
+ * made from this table.
+ */
+
+enum option_kind {
+	OPTION_NUMBER,		/* KEY=N: a decimal number from min to max */
+	OPTION_FLAG,		/* KEY, no value */
+	OPTION_BOOL,		/* KEY=0|1 */
+	OPTION_STRING,		/* KEY=TEXT, not empty */
+	OPTION_LIST,		/* KEY=A,B,...: repeatable, every item kept */
+};
+
+struct stackcheck_option {
+	const char *key;
+	enum option_kind kind;
+	const char *value;	/* how the help names the value */
+	unsigned long min, max;	/* a number's limits ... */
+	bool power_of_2;	/* ... and whether it must be a power of two */
+	unsigned long *below;	/* a number must also be below this one's */
+	const char *below_key;	/* value, once all options are read */
+	const char *expected;	/* what a bad value is told (a printf format
+				 * that may use min and max) */
+	unsigned long *number;	/* where the value goes, by kind */
+	bool *flag;
+	const char **string;
+	vec<const char *> *list;
+	const char *help;
+	bool given;
+};
+
+static struct stackcheck_option options[] = {
+	{
+		.key = "stack-size", .kind = OPTION_NUMBER, .value = "N",
+		.min = STACKCHECK_STACK_SIZE_MIN,
+		.max = STACKCHECK_STACK_SIZE_MAX, .power_of_2 = true,
+		.expected = "a power of two from %lu to %lu",
+		.number = &stack_size,
+		.help = "size and alignment of the checked stacks",
+	}, {
+		.key = "threshold", .kind = OPTION_NUMBER, .value = "N",
+		.min = STACKCHECK_THRESHOLD_MIN,
+		.max = STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX),
+		.below = &stack_size, .below_key = "stack-size",
+		.expected = "a number of bytes, at least %lu and below stack-size",
+		.number = &threshold,
+		.help = "report below N bytes left",
+	}, {
+		.key = "leaf-skip", .kind = OPTION_NUMBER, .value = "N",
+		.min = 0,
+		.max = STACKCHECK_LEAF_SKIP_MAX(STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX)),
+		.below = &threshold, .below_key = "threshold",
+		.expected = "a number of bytes below threshold (0 checks every leaf)",
+		.number = &leaf_skip,
+		.help = "skip leaf functions with frames <= N bytes",
+	}, {
+		.key = "callee-skip", .kind = OPTION_NUMBER, .value = "N",
+		.min = 0,
+		.max = STACKCHECK_CALLEE_SKIP_MAX(STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX)),
+		.below = &threshold, .below_key = "threshold",
+		.expected = "a number of bytes below threshold (0 checks every local function)",
+		.number = &callee_skip,
+		.help = "skip unit-local functions with frames <= N bytes called only from checked functions",
+	}, {
+		.key = "exclude", .kind = OPTION_LIST, .value = "F,G",
+		.list = &excluded,
+		.help = "never instrument these functions",
+	}, {
+		.key = "disable", .kind = OPTION_FLAG,
+		.flag = &disable,
+		.help = "instrument nothing",
+	}, {
+		.key = "verbose", .kind = OPTION_FLAG,
+		.flag = &verbose,
+		.help = "report the decision for every function",
+	}, {
+		.key = "table", .kind = OPTION_STRING, .value = "FILE",
+		.expected = "a file name",
+		.string = &table_path,
+		.help = "append the per-function table to FILE",
+	}, {
+		.key = "names", .kind = OPTION_BOOL, .value = "0|1",
+		.expected = "0 or 1",
+		.flag = &emit_names,
+		.help = "emit function names for the runtime",
+	},
+};
+
+static struct stackcheck_option *find_option(const char *key)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(options); i++)
+		if (!strcmp(options[i].key, key))
+			return &options[i];
+	return NULL;
+}
+
+/* plugin_info's help: a line per option, with its default. */
+static char *options_help(void)
+{
+	char *help = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(options); i++) {
+		const struct stackcheck_option *o = &options[i];
+
+		help = append(help, "%s%s%s\t%s", o->key, o->value ? "=" : "",
+			      o->value ? o->value : "", o->help);
+		if (o->kind == OPTION_NUMBER)
+			help = append(help, " (%lu)", *o->number);
+		else if (o->kind == OPTION_BOOL)
+			help = append(help, " (%d)", *o->flag);
+		help = append(help, "\n");
+	}
+	return help;
+}
+
 /* Parse a decimal number into *out; false when it is not one. */
 static bool parse_ulong(const char *s, unsigned long *out)
 {
@@ -770,151 +891,121 @@ static bool parse_ulong(const char *s, unsigned long *out)
 	return !errno && !*end;
 }
 
-static bool need_value(const char *plugin, const struct plugin_argument *arg)
-{
-	if (arg->value)
-		return true;
-	error(G_("option '-fplugin-arg-%s-%s' needs a value: "
-		 "'-fplugin-arg-%s-%s=VALUE'"),
-	      plugin, arg->key, plugin, arg->key);
-	return false;
-}
-
-static bool no_value(const char *plugin, const struct plugin_argument *arg)
-{
-	if (!arg->value)
-		return true;
-	error(G_("option '-fplugin-arg-%s-%s' takes no value"), plugin,
-	      arg->key);
-	return false;
-}
-
 static void bad_value(const char *plugin, const struct plugin_argument *arg,
-		      const char *expected)
+		      const struct stackcheck_option *o)
 {
+	char *expected = xasprintf(o->expected, o->min, o->max);
+
 	error(G_("invalid value '%s' for '-fplugin-arg-%s-%s': expected %s"),
 	      arg->value, plugin, arg->key, expected);
+	free(expected);
+}
+
+/* One argument, by its option's entry: false (and an error) when bad. */
+static bool parse_option(const char *plugin, struct stackcheck_option *o,
+			 const struct plugin_argument *arg)
+{
+	unsigned long v;
+
+	if (o->kind == OPTION_FLAG) {
+		if (arg->value) {
+			error(G_("option '-fplugin-arg-%s-%s' takes no value"),
+			      plugin, arg->key);
+			return false;
+		}
+	} else if (!arg->value) {
+		error(G_("option '-fplugin-arg-%s-%s' needs a value: "
+			 "'-fplugin-arg-%s-%s=VALUE'"),
+		      plugin, arg->key, plugin, arg->key);
+		return false;
+	}
+
+	switch (o->kind) {
+	case OPTION_NUMBER:
+		if (!parse_ulong(arg->value, &v) || v < o->min || v > o->max ||
+		    (o->power_of_2 && !is_power_of_2(v))) {
+			bad_value(plugin, arg, o);
+			return false;
+		}
+		*o->number = v;
+		break;
+	case OPTION_FLAG:
+		*o->flag = true;
+		break;
+	case OPTION_BOOL:
+		if (strcmp(arg->value, "0") && strcmp(arg->value, "1")) {
+			bad_value(plugin, arg, o);
+			return false;
+		}
+		*o->flag = arg->value[0] == '1';
+		break;
+	case OPTION_STRING:
+		if (!*arg->value) {
+			bad_value(plugin, arg, o);
+			return false;
+		}
+		*o->string = arg->value;
+		break;
+	case OPTION_LIST: {
+		char *items = xstrdup(arg->value), *tok, *save;
+
+		for (tok = strtok_r(items, ",", &save); tok;
+		     tok = strtok_r(NULL, ",", &save))
+			o->list->safe_push(xstrdup(tok));
+		free(items);
+		break;
+	}
+	}
+	o->given = true;
+	return true;
+}
+
+/*
+ * The options must make sense together, whatever their order: each number
+ * below the one it is bounded by.  Two defaults follow other options first:
+ * a threshold given alone at or below the default leaf-skip makes leaf-skip
+ * half of it, and callee-skip, unless given, is at most leaf-skip
+ * (leaf-skip=0 checks everything).
+ */
+static bool check_options(const char *plugin)
+{
+	unsigned int i;
+
+	if (!find_option("leaf-skip")->given && leaf_skip >= threshold)
+		leaf_skip = threshold / 2;
+	if (!find_option("callee-skip")->given && leaf_skip < callee_skip)
+		callee_skip = leaf_skip;
+
+	for (i = 0; i < ARRAY_SIZE(options); i++) {
+		const struct stackcheck_option *o = &options[i];
+
+		if (!o->below || *o->number < *o->below)
+			continue;
+		error(G_("invalid value '%lu' for '-fplugin-arg-%s-%s': "
+			 "expected a number of bytes below %s (%lu)"),
+		      *o->number, plugin, o->key, o->below_key, *o->below);
+		return false;
+	}
+	return true;
 }
 
 static bool parse_arguments(const char *plugin, int argc,
 			    const struct plugin_argument *argv)
 {
-	bool have_threshold = false, have_leaf = false, have_callee = false;
 	int i;
 
 	for (i = 0; i < argc; i++) {
-		const struct plugin_argument *arg = &argv[i];
-		unsigned long v;
+		struct stackcheck_option *o = find_option(argv[i].key);
 
-		if (!strcmp(arg->key, "stack-size")) {
-			if (!need_value(plugin, arg))
-				return false;
-			if (!parse_ulong(arg->value, &v) || !is_power_of_2(v) ||
-			    v < 1024 || v > (1ul << 20)) {
-				bad_value(plugin, arg,
-					  "a power of two from 1024 to 1048576");
-				return false;
-			}
-			stack_size = v;
-		} else if (!strcmp(arg->key, "threshold")) {
-			if (!need_value(plugin, arg))
-				return false;
-			if (!parse_ulong(arg->value, &v) || v < 1 ||
-			    v > (1ul << 20)) {
-				bad_value(plugin, arg,
-					  "a number of bytes, at least 1 and below stack-size");
-				return false;
-			}
-			threshold = v;
-			have_threshold = true;
-		} else if (!strcmp(arg->key, "leaf-skip")) {
-			if (!need_value(plugin, arg))
-				return false;
-			if (!parse_ulong(arg->value, &v) || v > (1ul << 20)) {
-				bad_value(plugin, arg,
-					  "a number of bytes below threshold (0 checks every leaf)");
-				return false;
-			}
-			leaf_skip = v;
-			have_leaf = true;
-		} else if (!strcmp(arg->key, "callee-skip")) {
-			if (!need_value(plugin, arg))
-				return false;
-			if (!parse_ulong(arg->value, &v) || v > (1ul << 20)) {
-				bad_value(plugin, arg,
-					  "a number of bytes below threshold (0 checks every local function)");
-				return false;
-			}
-			callee_skip = v;
-			have_callee = true;
-		} else if (!strcmp(arg->key, "exclude")) {
-			char *list, *tok, *save;
-
-			if (!need_value(plugin, arg))
-				return false;
-			list = xstrdup(arg->value);
-			for (tok = strtok_r(list, ",", &save); tok;
-			     tok = strtok_r(NULL, ",", &save))
-				excluded.safe_push(xstrdup(tok));
-			free(list);
-		} else if (!strcmp(arg->key, "disable")) {
-			if (!no_value(plugin, arg))
-				return false;
-			disable = true;
-		} else if (!strcmp(arg->key, "verbose")) {
-			if (!no_value(plugin, arg))
-				return false;
-			verbose = true;
-		} else if (!strcmp(arg->key, "table")) {
-			if (!need_value(plugin, arg))
-				return false;
-			if (!*arg->value) {
-				bad_value(plugin, arg, "a file name");
-				return false;
-			}
-			table_path = arg->value;
-		} else if (!strcmp(arg->key, "names")) {
-			if (!need_value(plugin, arg))
-				return false;
-			if (strcmp(arg->value, "0") && strcmp(arg->value, "1")) {
-				bad_value(plugin, arg, "0 or 1");
-				return false;
-			}
-			emit_names = arg->value[0] == '1';
-		} else {
+		if (!o) {
 			error(G_("unknown option '-fplugin-arg-%s-%s'"), plugin,
-			      arg->key);
+			      argv[i].key);
 			return false;
 		}
-	}
-
-	/* The options must make sense together, whatever their order. */
-	if (threshold >= stack_size) {
-		error(G_("invalid value '%lu' for '-fplugin-arg-%s-threshold': "
-			 "expected a number of bytes below stack-size (%lu)"),
-		      threshold, plugin, stack_size);
-		return false;
-	}
-	if (leaf_skip >= threshold) {
-		if (have_leaf || !have_threshold) {
-			error(G_("invalid value '%lu' for '-fplugin-arg-%s-leaf-skip': "
-				 "expected a number of bytes below threshold (%lu)"),
-			      leaf_skip, plugin, threshold);
+		if (!parse_option(plugin, o, &argv[i]))
 			return false;
-		}
-		/* A small threshold given alone shrinks the default. */
-		leaf_skip = threshold / 2;
 	}
-	if (have_callee && callee_skip >= threshold) {
-		error(G_("invalid value '%lu' for '-fplugin-arg-%s-callee-skip': "
-			 "expected a number of bytes below threshold (%lu)"),
-		      callee_skip, plugin, threshold);
-		return false;
-	}
-	/* Unless given, it follows leaf-skip: leaf-skip=0 checks everything. */
-	if (!have_callee && leaf_skip < callee_skip)
-		callee_skip = leaf_skip;
-	return true;
+	return check_options(plugin);
 }
 
 __visible int plugin_init(struct plugin_name_args *plugin_info,
@@ -928,6 +1019,7 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		      plugin, gcc_version.basever, version->basever);
 		return 1;
 	}
+	stackcheck_plugin_info.help = options_help();
 	if (!parse_arguments(plugin, plugin_info->argc, plugin_info->argv))
 		return 1;
 	if (TARGET_64BIT) {

@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "stackcheck_glue.h"
+#include "stackcheck_options.h"
 #include "stackcheck_user.h"
 
 /* The section's bounds, from the linker; weak: a program may have none. */
@@ -46,7 +47,7 @@ extern const struct stackcheck_name __stop___stackcheck_names[]
 #define NR_STACKS	3	/* task, hardirq, softirq: enum stackcheck_kind */
 
 static struct stackcheck_stack stacks[NR_STACKS];
-static unsigned long stack_size = 8192;
+static unsigned long stack_size = STACKCHECK_STACK_SIZE_DEFAULT;
 static volatile enum stackcheck_context current_context = STACKCHECK_CTX_TASK;
 static struct stackcheck_cpu cpu0 __attribute__((aligned(64)));
 static char emergency[STACKCHECK_NR_CONTEXTS][STACKCHECK_EMERGENCY_SIZE]
@@ -318,7 +319,11 @@ STACKCHECK_USER_ABI unsigned int stackcheck_user_emergency_used(int context)
 
 /* ---- start-up and exit ---- */
 
-/* The value of an environment variable, a decimal number; exit(2) if bad. */
+/*
+ * The value of an environment variable, a decimal number from min to max
+ * (runtime/stackcheck_options.h); def when it is not set.  Anything else
+ * stops the program: a message naming the variable and its limits, exit(2).
+ */
 static unsigned long env_number(const char *name, unsigned long def,
 				unsigned long min, unsigned long max)
 {
@@ -373,8 +378,12 @@ static void stackcheck_user_init(void)
 	stack_t ss;
 	int k;
 
-	stack_size = env_number("STACKCHECK_STACK_SIZE", 8192, 4096, 1ul << 24);
-	if (stack_size & (stack_size - 1)) {
+	/* The settings the plugin has too: the same limits. */
+	stack_size = env_number("STACKCHECK_STACK_SIZE",
+				STACKCHECK_STACK_SIZE_DEFAULT,
+				STACKCHECK_STACK_SIZE_MIN,
+				STACKCHECK_STACK_SIZE_MAX);
+	if (!STACKCHECK_STACK_SIZE_OK(stack_size)) {
 		fprintf(stderr,
 			"stackcheck: STACKCHECK_STACK_SIZE=%lu: expected a power of two\n",
 			stack_size);
@@ -382,15 +391,25 @@ static void stackcheck_user_init(void)
 	}
 	stackcheck_config.stack_size = stack_size;
 	stackcheck_config.threshold =
-		env_number("STACKCHECK_THRESHOLD", 1024, 1, stack_size - 1);
+		env_number("STACKCHECK_THRESHOLD", STACKCHECK_THRESHOLD_DEFAULT,
+			   STACKCHECK_THRESHOLD_MIN,
+			   STACKCHECK_THRESHOLD_MAX(stack_size));
 	stackcheck_config.reserve =
-		env_number("STACKCHECK_RESERVE", 256, 0, stack_size - 1);
-	stackcheck_config.panic = env_number("STACKCHECK_PANIC", 0, 0, 1);
-	stackcheck_config.burst = env_number("STACKCHECK_BURST", 0, 0, 65535);
+		env_number("STACKCHECK_RESERVE", STACKCHECK_RESERVE_DEFAULT, 0,
+			   STACKCHECK_RESERVE_MAX(stack_size));
+	stackcheck_config.panic =
+		env_number("STACKCHECK_PANIC", STACKCHECK_PANIC_DEFAULT, 0,
+			   STACKCHECK_PANIC_MAX);
+	stackcheck_config.burst =
+		env_number("STACKCHECK_BURST", STACKCHECK_BURST_DEFAULT, 0,
+			   STACKCHECK_BURST_MAX);
 	stackcheck_config.interval_ms =
-		env_number("STACKCHECK_INTERVAL_MS", 0, 0, 0x7fffffff);
+		env_number("STACKCHECK_INTERVAL_MS",
+			   STACKCHECK_INTERVAL_MS_DEFAULT, 0,
+			   STACKCHECK_INTERVAL_MS_MAX);
 	stackcheck_config.step =
-		env_number("STACKCHECK_STEP", 256, 0, stack_size - 1);
+		env_number("STACKCHECK_STEP", STACKCHECK_STEP_DEFAULT, 0,
+			   STACKCHECK_STEP_MAX(stack_size));
 
 	for (k = 0; k < NR_STACKS; k++)
 		stack_alloc(k);

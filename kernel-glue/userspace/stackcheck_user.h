@@ -17,8 +17,13 @@
  *				band of this many bytes (default 256; 0: every
  *				new low)
  *	STACKCHECK_STACK_SIZE	must equal the plugin's stack-size (default 8192)
- * A value that is not a decimal number in range (a stack size that is not a
- * power of two) stops the program with a message and exit status 2.
+ * The defaults and limits are runtime/stackcheck_options.h's, the plugin's
+ * too: the stack size a power of two from 4096 to 1 MiB, the threshold from
+ * 1, the reserve and the step from 0, all three below the stack size.  A
+ * value that is not a decimal number in range (a stack size that is not a
+ * power of two) stops the program with a message naming the variable and
+ * its limits ("stackcheck: STACKCHECK_STEP=1k: expected a number from 0 to
+ * 8191") and exit status 2.
  * At exit the summary lines are printed.  kind below is enum stackcheck_kind
  * (0 task, 1 hardirq, 2 softirq).
  */
