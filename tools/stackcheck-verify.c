@@ -24,7 +24,7 @@
  * The machine code is read through binutils' objdump (-d -w), ELF through
  * libelf.  Exit status: 0 the bound holds, 1 it is broken (each offending
  * path on a line of its own), 2 bad usage or an input it cannot read.
- * tools/stackcheck-verify.md says what it proves and what it cannot.
+ * docs/reference/verify.md says what it proves and what it cannot.
  */
 #define _GNU_SOURCE
 #include <ctype.h>

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # tools/: stackcheck-report, the reader of stackcheck boot logs, and
-# stackcheck-verify, the coverage verifier (tools/stackcheck-verify.md).
+# stackcheck-verify, the coverage verifier (docs/reference/verify.md).
 #
 #	make verify			build $(STACKCHECK_VERIFY) (part of `make`)
 #

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * stackcheck-report: the reference parser of the stackcheck log format
- * (runtime/LOG-FORMAT.md).  It reads boot logs as people have them (serial
+ * (docs/reference/log-format.md).  It reads boot logs as people have them (serial
  * captures with noise, dmesg, journalctl -k, several boots, interleaved and
  * truncated events) and says, per stack kind, what came near overflow where:
  * as text, as JSON (--json) or as a self-contained HTML page (--html).
@@ -29,7 +29,7 @@ static const char usage_text[] =
 "                      [--fail-below BYTES] [--top N] LOG... [VMLINUX]\n"
 "\n"
 "DESCRIPTION\n"
-"    Reads the stackcheck lines (runtime/LOG-FORMAT.md) out of boot logs and\n"
+"    Reads the stackcheck lines (docs/reference/log-format.md) out of boot logs and\n"
 "    summarises them per stack kind (task, hardirq, softirq, other): events,\n"
 "    lowest bytes left and where, the worst sites, the deepest chain of each\n"
 "    stack kind with each frame's size and share of the stack, and the\n"
@@ -67,7 +67,7 @@ static const char usage_text[] =
 "\n"
 "OPTIONS\n"
 "    --json         Print JSON instead of text (schema stackcheck-report/1,\n"
-"                   described in tools/stackcheck-report.md).\n"
+"                   described in docs/reference/report.md).\n"
 "    --html FILE    Also write a self-contained HTML page (inline CSS and SVG,\n"
 "                   no network): the deepest chain of each stack kind drawn to\n"
 "                   scale against the stack size, the threshold and the reserve.\n"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * stackcheck-report, the grammar: runtime/LOG-FORMAT.md turned into values.
+ * stackcheck-report, the grammar: docs/reference/log-format.md turned into values.
  * Every function here reads text and fills a struct; none touches the model,
  * so what a line means is decided here and what it does to the totals in
  * model.c.

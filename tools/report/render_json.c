@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * stackcheck-report, the JSON (--json), schema stackcheck-report/1
- * (tools/stackcheck-report.md).  It reads the model and changes nothing.
+ * (docs/reference/report.md).  It reads the model and changes nothing.
  */
 #include "report.h"
 

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stackcheck-report's parts (tools/stackcheck-report.md says what the tool
+ * stackcheck-report's parts (docs/reference/report.md says what the tool
  * does).  One program of a few parts, each with one job:
  *
  *	input.c		reading files, cutting them into lines, cleaning lines
- *	parse.c		the log grammar (runtime/LOG-FORMAT.md): text to values
+ *	parse.c		the log grammar (docs/reference/log-format.md): text to values
  *	model.c		the model: boots, events, totals; its only writer
  *	query.c		read-only questions asked of the model
  *	table.c		the plugin's per-function table, indexed for the report
@@ -35,7 +35,7 @@
 
 #define LINE_CAP	65536		/* bytes of one log line kept */
 #define NAME_CAP	256		/* bytes of one symbol/comm kept */
-#define CHAIN_MAX	32		/* entries of one chain (LOG-FORMAT.md) */
+#define CHAIN_MAX	32		/* entries of one chain (docs/reference/log-format.md) */
 #define OPEN_MAX	4096		/* events open at once in one boot */
 #define MAP_MAX		100000		/* distinct sites/functions tracked */
 #define BOOTS_LISTED	10000		/* boots described one by one */
