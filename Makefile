@@ -38,6 +38,7 @@ all: build-all
 -include bench/bench.mk
 -include testsuite/testsuite.mk
 -include kernel-glue/linux/reach/reach.mk
+-include tools/install.mk
 
 build-all: $(ALL_TARGETS)
 

@@ -3602,21 +3602,74 @@ static int verify_file(const char *path)
 
 /* ---------------------------------------------------------------- */
 
+/*
+ * The manual: --help prints it, and `make man` turns it into
+ * stackcheck-verify(1) (tools/mkman reads the NAME, SYNOPSIS, ... sections).
+ */
+static void help(void)
+{
+	printf("NAME\n"
+	       "    stackcheck-verify - prove from the machine code that no stack overflow goes\n"
+	       "    unseen through the checks the stackcheck plugin skipped\n"
+	       "\n"
+	       "SYNOPSIS\n"
+	       "    stackcheck-verify [--table FILE]... [--bound N] [--threshold N] [-v] ELF...\n"
+	       "\n"
+	       "DESCRIPTION\n"
+	       "    Reads i386 code built with the stackcheck plugin (relocatable objects,\n"
+	       "    executables, shared objects, vmlinux) and proves that at most N bytes\n"
+	       "    (--bound, default %d: the plugin's leaf-skip) of stack are used between\n"
+	       "    two tests.  It trusts nothing the plugin says: which functions carry an\n"
+	       "    entry test, how many bytes each test reserves, how deep each function\n"
+	       "    goes and who calls whom all come from the binary (objdump -d, libelf and\n"
+	       "    the relocations).  It checks that every function without a test is\n"
+	       "    reached only by direct calls or jumps from functions with one, within\n"
+	       "    the bound; that no cycle of the call graph passes only through untested\n"
+	       "    functions; that no untested function's address is taken; that every\n"
+	       "    alloca is checked.  It prints the worst path of unseen bytes between two\n"
+	       "    tests, and each path that breaks the bound.\n"
+	       "\n"
+	       "    It cannot follow indirect calls, nor code built without the plugin\n"
+	       "    (assembler, excluded files): docs/reference/verify.md says what it\n"
+	       "    proves and what it cannot.\n"
+	       "\n"
+	       "OPTIONS\n"
+	       "    --table FILE   The plugin's per-function table\n"
+	       "                   (-fplugin-arg-stackcheck-table=FILE,\n"
+	       "                   docs/reference/table-format.md): the scope\n"
+	       "                   (which functions the plugin compiled) and a cross-check\n"
+	       "                   of its decisions.  Repeatable.\n"
+	       "    --bound N      The unseen bytes allowed between two tests (%d).\n"
+	       "    --threshold N  Also check that each entry test's mask fires with at\n"
+	       "                   least N bytes left below the bytes its descriptor reserves.\n"
+	       "    -v             Every function (tested: what it reserves and leaves\n"
+	       "                   unseen; untested: its reach and why it can be entered),\n"
+	       "                   what is out of scope and why, what is not followed.\n"
+	       "    -h, --help     This text.\n"
+	       "\n"
+	       "ENVIRONMENT\n"
+	       "    OBJDUMP        The objdump to run (objdump).\n"
+	       "    STACKCHECK_VERIFY_TRACE\n"
+	       "                   A function name: trace the depth dataflow through it.\n"
+	       "\n"
+	       "EXIT STATUS\n"
+	       "    0  the bound holds in every file.\n"
+	       "    1  it is broken: each offending path is printed, FILE: FAIL: ...\n"
+	       "    2  bad usage, or an input it cannot read (not ELF, not i386, truncated,\n"
+	       "       no symbol table, a bad table): one message on stderr.\n"
+	       "\n"
+	       "EXAMPLES\n"
+	       "    stackcheck-verify --table build/kernel/stackcheck.table vmlinux\n"
+	       "    gcc -m32 -O2 -fplugin=stackcheck -fplugin-arg-stackcheck-table=t.table -c f.c\n"
+	       "    stackcheck-verify --table t.table f.o\n",
+	       DEFAULT_BOUND, DEFAULT_BOUND);
+}
+
 static void usage(FILE *out)
 {
 	fprintf(out,
 		"usage: %s [--table FILE]... [--bound N] [--threshold N] [-v] ELF...\n"
-		"Prove from i386 machine code built with the stackcheck plugin that at\n"
-		"most N bytes (--bound, default %d) of stack are used between two checks.\n"
-		"  --table FILE   the plugin's per-function table (-fplugin-arg-stackcheck-table=):\n"
-		"                 scope, and a cross-check of its decisions; repeatable\n"
-		"  --bound N      the unseen bytes allowed between two tests (%d)\n"
-		"  --threshold N  also check that each entry test's mask fires with at\n"
-		"                 least N bytes left below the frame it reserves\n"
-		"  -v             every function, what is out of scope, what is not followed\n"
-		"ELF: relocatable objects, executables, vmlinux.  OBJDUMP names objdump.\n"
-		"Exit: 0 the bound holds, 1 broken (the paths are printed), 2 bad usage or input.\n",
-		progname, DEFAULT_BOUND, DEFAULT_BOUND);
+		"(%s --help: the manual)\n", progname, progname);
 }
 
 static long parse_count(const char *opt, const char *s)
@@ -3664,7 +3717,7 @@ int main(int argc, char **argv)
 			verbose = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			help();
 			return EXIT_HOLDS;
 		case ':':
 			fprintf(stderr, "%s: option '%s' needs an argument\n", progname,
