@@ -392,6 +392,31 @@ def count(args, exe, inp, cap):
     return int(m.group(1)), p.stdout.strip()
 
 
+# The plugin table versions this reader knows (docs/reference/table-format.md).
+TABLE_VERSIONS = ('1',)
+
+
+def read_table(path):
+    """The data lines of a plugin table, split into fields: the version
+    lines checked (one naming a version not in TABLE_VERSIONS stops the
+    bench), the other '#' lines comments."""
+    rows = []
+    with open(path) as f:
+        for n, line in enumerate(f, 1):
+            line = line.rstrip('\n')
+            m = re.match(r'^#stackcheck-table(?:[ \t]+(.*))?$', line)
+            if m:
+                v = (m.group(1) or '').strip()
+                if v not in TABLE_VERSIONS:
+                    sys.exit('bench: %s:%d: table version %r; this reader knows version %s'
+                             % (path, n, v, ', '.join(TABLE_VERSIONS)))
+                continue
+            if line.startswith('#'):
+                continue
+            rows.append(line.split('\t'))
+    return rows
+
+
 # Bump when analyze() changes: the .info files it caches are then redone.
 ANALYSIS = ' analysis 3'
 
@@ -441,13 +466,11 @@ def analyze(obj):
                 info['frames'][loc.rsplit(':', 1)[-1]] = int(size)
     t = obj[:-2] + '.table'
     if os.path.exists(t):
-        with open(t) as f:
-            for line in f:
-                p = line.rstrip('\n').split('\t')
-                if len(p) >= 5:
-                    info['table'].append({'function': p[0], 'frame': int(p[2]),
-                                          'dynamic': int(p[3]),
-                                          'decision': p[4]})
+        for p in read_table(t):
+            if len(p) >= 5:
+                info['table'].append({'function': p[0], 'frame': int(p[2]),
+                                      'dynamic': int(p[3]),
+                                      'decision': p[4]})
     with open(info_path, 'w') as f:
         json.dump(info, f)
     return info

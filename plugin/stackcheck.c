@@ -69,7 +69,9 @@
  *	disable		instrument nothing
  *	verbose		say, per function, its frame and the decision
  *	table=FILE	append a line per function to FILE:
- *			name, file:line, frame, dynamic sites, decision
+ *			name, file:line, frame, dynamic sites, decision; an
+ *			empty FILE first gets the version line
+ *			"#stackcheck-table 1" (docs/reference/table-format.md)
  *	names=0|1	emit function names for the runtime (1), in section
  *			__stackcheck_names; 0 when the runtime can symbolize
  *			(kernel kallsyms)
@@ -85,6 +87,7 @@
 
 #include "gcc-common.h"
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "stackcheck.h"
 #include "stackcheck_options.h"
@@ -744,6 +747,29 @@ static unsigned int instrument_function(const struct function_decision *f)
 
 static int table_fd = -1;
 
+/* The first line of every table: its format's version. */
+#define TABLE_VERSION_LINE	"#stackcheck-table 1\n"
+
+/*
+ * Opens table=FILE to append to it; an empty file gets the version line
+ * first.  Every write is one whole line: with O_APPEND, parallel compiles
+ * appending to one file never cut each other's lines (two that find it
+ * empty at once both write the version line, which readers accept).
+ */
+static bool table_open(void)
+{
+	size_t len = strlen(TABLE_VERSION_LINE);
+	struct stat st;
+
+	table_fd = open(table_path, O_WRONLY | O_CREAT | O_APPEND, 0666);
+	if (table_fd < 0)
+		return false;
+	if (fstat(table_fd, &st) == 0 && st.st_size == 0 &&
+	    write(table_fd, TABLE_VERSION_LINE, len) != (ssize_t)len)
+		warning(0, "stackcheck: cannot write to %qs", table_path);
+	return true;
+}
+
 static void table_line(const char *name, unsigned long frame,
 		       unsigned int dynamic_sites, const char *decision)
 {
@@ -1128,13 +1154,10 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 		error(G_("stackcheck supports AT&T assembler syntax only, not -masm=intel"));
 		return 1;
 	}
-	if (table_path) {
-		table_fd = open(table_path, O_WRONLY | O_CREAT | O_APPEND, 0666);
-		if (table_fd < 0) {
-			error(G_("cannot open '%s' for '-fplugin-arg-%s-table': %m"),
-			      table_path, plugin);
-			return 1;
-		}
+	if (table_path && !table_open()) {
+		error(G_("cannot open '%s' for '-fplugin-arg-%s-table': %m"),
+		      table_path, plugin);
+		return 1;
 	}
 
 	PASS_INFO(stackcheck_insert, "*free_cfg", 1, PASS_POS_INSERT_BEFORE);
