@@ -52,7 +52,7 @@ $(PLUGIN): $(PLUGIN_SRCS) $(PLUGIN_HDRS) runtime/stackcheck.h
 	@mkdir -p $(@D)
 	$(HOSTCXX) $(PLUGIN_CXXFLAGS) -Iruntime -o $@ $(PLUGIN_SRCS)
 
-$(BUILD)/runtime/%.o: runtime/%.c runtime/stackcheck.h runtime/stackcheck_glue.h
+$(BUILD)/runtime/%.o: runtime/%.c runtime/stackcheck.h runtime/stackcheck_glue.h runtime/stackcheck_options.h
 	@mkdir -p $(@D)
 	$(CC) $(RUNTIME_CFLAGS) -ffreestanding -c -o $@ $<
 
@@ -60,7 +60,7 @@ $(BUILD)/runtime/%.o: runtime/%.S runtime/stackcheck.h
 	@mkdir -p $(@D)
 	$(CC) $(RUNTIME_CFLAGS) -c -o $@ $<
 
-$(BUILD)/runtime/stackcheck_user.o: kernel-glue/userspace/stackcheck_user.c runtime/stackcheck.h runtime/stackcheck_glue.h kernel-glue/userspace/stackcheck_user.h
+$(BUILD)/runtime/stackcheck_user.o: kernel-glue/userspace/stackcheck_user.c runtime/stackcheck.h runtime/stackcheck_glue.h runtime/stackcheck_options.h kernel-glue/userspace/stackcheck_user.h
 	@mkdir -p $(@D)
 	$(CC) $(RUNTIME_CFLAGS) -Ikernel-glue/userspace -c -o $@ $<
 
