@@ -15,14 +15,15 @@
 #
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-$(KVER)
 # (it gets kernel-glue/linux/apply'd); objects always go to
-# $(BUILD)/kernel/obj-$(KVER).
+# $(BUILD)/kernel/obj-$(KVER).  KARCH names kernel-glue/linux/arch/$(KARCH).conf
+# (i386): make ARCH, the image, QEMU.
 
 KVER		?= 6.1
 KSRC		?=
 KJOBS		?= 2
 KERNEL_OUT	:= $(BUILD)/kernel
 KERNEL_OBJ	:= $(KERNEL_OUT)/obj-$(KVER)
-KERNEL_IMAGE	:= $(KERNEL_OBJ)/arch/x86/boot/bzImage
+KARCH		?= i386
 KERNEL_INITRD	:= $(KERNEL_OUT)/initramfs.cpio.gz
 BOOT_ARGS	?=
 BOOT_LOG	?= $(KERNEL_OUT)/boot.log
@@ -30,19 +31,23 @@ DEMO_LOG	:= $(KERNEL_OUT)/demo.log
 KERNEL_TABLE	:= $(KERNEL_OUT)/stackcheck.table
 REPORT_TOOL	:= $(BUILD)/stackcheck-report
 
-KERNEL_ENV	= ROOT=$(CURDIR) KVER=$(KVER) KSRC=$(KSRC) KOUT=$(KERNEL_OUT) \
-		  PLUGIN=$(abspath $(PLUGIN)) VERIFY=$(abspath $(STACKCHECK_VERIFY)) KJOBS=$(KJOBS)
+# The one kernel build (make kernel, the reach matrix and the bench run it):
+# these options, then each caller's own.
+KERNEL_BUILD	= bash kernel-glue/linux/build --arch $(KARCH) --jobs $(KJOBS) \
+		  --plugin $(abspath $(PLUGIN)) --verify $(abspath $(STACKCHECK_VERIFY))
+KERNEL_BOOT	= bash kernel-glue/linux/boot --arch $(KARCH)
 
 .PHONY: kernel boot demo demo-deps
 
 # Always run: kbuild decides what is out of date, the script when to start
 # over.
 kernel: $(PLUGIN) $(STACKCHECK_VERIFY)
-	@$(KERNEL_ENV) bash kernel-glue/linux/build
+	@$(KERNEL_BUILD) --kver $(KVER) --out $(KERNEL_OUT) --obj $(KERNEL_OBJ) \
+		$(if $(KSRC),--src $(KSRC))
 
 boot:
-	@test -f $(KERNEL_IMAGE) -a -f $(KERNEL_INITRD) || { echo "boot: no kernel yet: make kernel" >&2; exit 1; }
-	@bash kernel-glue/linux/boot $(KERNEL_IMAGE) $(KERNEL_INITRD) $(BOOT_LOG) $(BOOT_ARGS)
+	@test -f $(KERNEL_OBJ)/vmlinux -a -f $(KERNEL_INITRD) || { echo "boot: no kernel yet: make kernel" >&2; exit 1; }
+	@$(KERNEL_BOOT) $(KERNEL_OBJ) $(KERNEL_INITRD) $(BOOT_LOG) $(BOOT_ARGS)
 
 demo-deps:
 	@bash tools/install-deps build kernel report
@@ -56,7 +61,7 @@ demo: demo-deps
 	@echo "demo: [2/4] the kernel (a cold build takes minutes; log: $(KERNEL_OUT)/build.log)"
 	@$(MAKE) --no-print-directory kernel
 	@echo "demo: [3/4] booting it under QEMU with the selftest (stackcheck.selftest=1), log: $(DEMO_LOG)"
-	@{ bash kernel-glue/linux/boot $(KERNEL_IMAGE) $(KERNEL_INITRD) $(DEMO_LOG) \
+	@{ $(KERNEL_BOOT) $(KERNEL_OBJ) $(KERNEL_INITRD) $(DEMO_LOG) \
 		stackcheck.selftest=1 stackcheck_init.keep=1 $(BOOT_ARGS); echo $$? >$(KERNEL_OUT)/demo.status; } | \
 		grep --line-buffered -E '^boot:|stackcheck: (KTAP|1\.\.|ok|not ok|# [a-z_]+:|enabled)|stackcheck-init: (userspace|workload|poweroff)|Kernel panic|Oops|BUG:' || true
 	@echo "demo: instrumented functions: $$(grep '^result' $(KERNEL_OUT)/count.txt) (details: $(KERNEL_OUT)/count.txt)"
