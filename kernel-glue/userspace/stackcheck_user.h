@@ -7,7 +7,7 @@
  * The main thread's own stack is not aligned: events there are ignored.
  *
  * Link: gcc -m32 prog.c build/libstackcheck-user.a  (prog.c built with the
- * plugin).  The runtime prints the log format of runtime/LOG-FORMAT.md on
+ * plugin).  The runtime prints the log format of docs/reference/log-format.md on
  * stderr.  Environment, read at start-up:
  *	STACKCHECK_THRESHOLD	runtime threshold (default: 1024)
  *	STACKCHECK_RESERVE	imminent-overflow reserve (default: 256)
