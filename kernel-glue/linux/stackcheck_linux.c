@@ -31,6 +31,7 @@
 #include <linux/reboot.h>
 #include <linux/sort.h>
 #include <linux/build_bug.h>
+#include <linux/version.h>
 #include <asm/processor.h>
 #include <asm/sections.h>
 #include <asm/cpu_entry_area.h>
@@ -79,6 +80,16 @@ static_assert(sizeof(struct stackcheck_linux_page) == PAGE_SIZE &&
 
 /* ---- the slow path: inline helpers only ---- */
 
+/*
+ * This CPU's hardirq and softirq stacks: per-CPU pointers of their own up
+ * to Linux 6.1, fields of pcpu_hot from 6.2 on.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define stackcheck_irq_stack(which) raw_cpu_read(pcpu_hot.which##_stack_ptr)
+#else
+#define stackcheck_irq_stack(which) raw_cpu_read(which##_stack_ptr)
+#endif
+
 static __always_inline bool on_range(unsigned long sp, unsigned long bottom,
 				     unsigned long size,
 				     enum stackcheck_kind kind,
@@ -115,10 +126,10 @@ bool stackcheck_glue_stack(unsigned long sp, struct stackcheck_stack *st)
 	if (on_range(sp, (unsigned long)task_stack_page(current), THREAD_SIZE,
 		     STACKCHECK_TASK, st))
 		return true;
-	if (on_range(sp, (unsigned long)raw_cpu_read(hardirq_stack_ptr),
+	if (on_range(sp, (unsigned long)stackcheck_irq_stack(hardirq),
 		     THREAD_SIZE, STACKCHECK_HARDIRQ, st))
 		return true;
-	if (on_range(sp, (unsigned long)raw_cpu_read(softirq_stack_ptr),
+	if (on_range(sp, (unsigned long)stackcheck_irq_stack(softirq),
 		     THREAD_SIZE, STACKCHECK_SOFTIRQ, st))
 		return true;
 	cea = get_cpu_entry_area(raw_smp_processor_id());

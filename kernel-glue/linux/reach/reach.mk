@@ -24,21 +24,43 @@ REACH_KSRC	?=
 REACH_DIR	= $(REACH_OUT)/$(REACH_KVER)-$(REACH_CONFIG)
 REACH_ARGS	?= stackcheck.selftest=1 reach.storm=1000000 reach.load=60
 REACH_TIMEOUT	?= 900
-REACH_ENV	= ROOT=$(CURDIR) PLUGIN=$(abspath $(PLUGIN)) KOUT=$(REACH_OUT) \
-		  VERIFY=$(abspath $(STACKCHECK_VERIFY)) \
-		  KJOBS=$(or $(KJOBS),2) KSRC=$(REACH_KSRC)
+REACH		:= kernel-glue/linux/reach
+
+# The configurations: a base and the fragments merged after the glue's
+# stackcheck.config, in order.
+REACH_BASE_tiny		:= tinyconfig
+REACH_FRAGS_tiny	:= reach.config
+REACH_BASE_tiny-4k	:= tinyconfig
+REACH_FRAGS_tiny-4k	:= reach.config 4k.config
+# tiny-4k with the threshold at half the stack (2048)
+REACH_BASE_tiny-4k-deep	:= tinyconfig
+REACH_FRAGS_tiny-4k-deep := reach.config 4k.config 4k-deep.config
+REACH_BASE_defconfig	:= defconfig
+REACH_FRAGS_defconfig	:= reach.config defconfig.config
+
+# Debian's 6.12 tree is extracted under build/kernel/ (as make kernel's
+# 6.1); 6.1 gets a copy of its own under $(REACH_OUT): the reach additions
+# (page_32_types.h, Kconfig.debug, lib/Makefile) would make make kernel's
+# next build recompile nearly everything.
+REACH_SRC	= $(or $(REACH_KSRC),$(if $(filter 6.1,$(REACH_KVER)),$(REACH_OUT),$(BUILD)/kernel)/linux-source-$(REACH_KVER))
 
 .PHONY: reach-deps reach-kernel reach-boot check-reach-full
 
 reach-deps:
 	@bash kernel-glue/linux/reach/deps
 
+# Everything in $(REACH_DIR): obj/, the logs, count.txt, verify.txt,
+# build-time.txt, initramfs.cpio.gz (reach/init, stress-ng when fetched).
 reach-kernel: $(PLUGIN) $(STACKCHECK_VERIFY)
-	@$(REACH_ENV) bash kernel-glue/linux/reach/build $(REACH_KVER) $(REACH_CONFIG)
+	@test -n "$(REACH_BASE_$(REACH_CONFIG))" || \
+		{ echo "reach: unknown configuration '$(REACH_CONFIG)' (tiny, tiny-4k, tiny-4k-deep, defconfig)" >&2; exit 1; }
+	@$(KERNEL_BUILD) --kver $(REACH_KVER) --out $(REACH_DIR) --src $(REACH_SRC) \
+		--base $(REACH_BASE_$(REACH_CONFIG)) \
+		$(addprefix --config $(REACH)/,$(REACH_FRAGS_$(REACH_CONFIG))) \
+		--apply $(REACH)/apply --init $(REACH)/init --stress-ng $(abspath $(REACH_OUT))/stress-ng/root
 
 reach-boot:
-	@BOOT_TIMEOUT=$(REACH_TIMEOUT) bash kernel-glue/linux/boot \
-		$(REACH_DIR)/obj/arch/x86/boot/bzImage $(REACH_DIR)/initramfs.cpio.gz \
+	@BOOT_TIMEOUT=$(REACH_TIMEOUT) $(KERNEL_BOOT) $(REACH_DIR)/obj $(REACH_DIR)/initramfs.cpio.gz \
 		$(REACH_DIR)/boot.log $(REACH_ARGS)
 
 # The CI part needs linux-source-6.12 and stress-ng as well.
