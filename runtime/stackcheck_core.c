@@ -276,6 +276,18 @@ static void put_fmt(struct line *l, const char *f, __builtin_va_list ap)
 	}
 }
 
+/* Append the formatted text to l, NUL-terminated. */
+__attribute__((format(printf, 2, 3)))
+static void line_fmt(struct line *l, const char *f, ...)
+{
+	__builtin_va_list ap;
+
+	__builtin_va_start(ap, f);
+	put_fmt(l, f, ap);
+	__builtin_va_end(ap);
+	l->buf[l->n] = 0;
+}
+
 /* Print "stackcheck: " + the formatted text as one line. */
 __attribute__((format(printf, 1, 2)))
 static void print_line(const char *f, ...)
@@ -751,16 +763,16 @@ static void site_label(struct stackcheck_site *site, char *buf, unsigned int len
 	buf[i] = 0;
 }
 
-void stackcheck_print_summary(void)
+void stackcheck_format_summary(void (*emit)(const char *line, void *arg),
+			       void *arg)
 {
 	char at[96];
 	int k;
 
-	print_dropped();
 	for (k = 0; k < STACKCHECK_NR_KINDS; k++) {
 		struct stackcheck_stats *st = &stackcheck_stats[k];
 		struct stackcheck_site *site = STACKCHECK_LOWEST_SITE(st);
-		struct line lowest;
+		struct line lowest, l;
 
 		lowest.n = 0;
 		if (site)
@@ -769,12 +781,26 @@ void stackcheck_print_summary(void)
 			put_s(&lowest, "none");
 		lowest.buf[lowest.n] = 0;
 		site_label(site, at, sizeof(at));
-		print_line("summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=%s at=%s",
-			   stackcheck_kind_name(k), atomic_load(&st->events),
-			   atomic_load(&st->printed),
-			   atomic_load(&st->dropped),
-			   atomic_load(&st->stepped), lowest.buf, at);
+		l.n = 0;
+		line_fmt(&l, "summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=%s at=%s",
+			 stackcheck_kind_name(k), atomic_load(&st->events),
+			 atomic_load(&st->printed),
+			 atomic_load(&st->dropped),
+			 atomic_load(&st->stepped), lowest.buf, at);
+		emit(l.buf, arg);
 	}
+}
+
+static void summary_print(const char *line, void *arg)
+{
+	(void)arg;
+	print_line("%s", line);
+}
+
+void stackcheck_print_summary(void)
+{
+	print_dropped();
+	stackcheck_format_summary(summary_print, 0);
 }
 
 void stackcheck_reset(void)

@@ -180,6 +180,15 @@ void stackcheck_init_names(const struct stackcheck_name *start,
 /* The summary lines, one per stack kind, and pending "dropped" lines. */
 void stackcheck_print_summary(void);
 
+/*
+ * The summary text itself, the one stackcheck_print_summary() prints: one
+ * line per stack kind ("summary stack=task events=... at=..."), each handed
+ * to emit without the "stackcheck: " prefix and without a newline (a glue's
+ * own view of it, e.g. a debugfs file).  Ordinary code, not the slow path.
+ */
+void stackcheck_format_summary(void (*emit)(const char *line, void *arg),
+			       void *arg);
+
 /* Clears the stats, the top table and every site's low and hits. */
 void stackcheck_reset(void);
 

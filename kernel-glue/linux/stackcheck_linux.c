@@ -309,35 +309,18 @@ static unsigned long stackcheck_nsites(void)
 	return __stop___stackcheck_sites - __start___stackcheck_sites;
 }
 
-/* The site that reached the lowest of a kind: symbolized when in the top. */
-static void stackcheck_site_label(struct stackcheck_site *site, char *buf,
-				  unsigned int len)
+static void stackcheck_seq_line(const char *line, void *m)
 {
-	unsigned int i;
-
-	if (!site) {
-		strscpy(buf, "-", len);
-		return;
-	}
-	for (i = 0; i < STACKCHECK_TOP_SITES; i++) {
-		if (READ_ONCE(stackcheck_top[i].site) == site) {
-			stackcheck_glue_symbolize(READ_ONCE(stackcheck_top[i].ra),
-						  buf, len);
-			return;
-		}
-	}
-	snprintf(buf, len, "0x%lx", (unsigned long)site);
+	seq_printf(m, "%s\n", line);
 }
 
 /*
- * The summary lines of the log, without the "stackcheck: " prefix, after a
- * line with the settings and the memory stackcheck takes.
+ * A line with the settings and the memory stackcheck takes, then the
+ * summary lines of the log (the core's stackcheck_format_summary()),
+ * without the "stackcheck: " prefix.
  */
 static int stackcheck_summary_show(struct seq_file *m, void *v)
 {
-	char at[KSYM_SYMBOL_LEN];
-	int k;
-
 	seq_printf(m, "config threshold=%d reserve=%d panic=%d step=%u size=%lu sites=%lu site_bytes=%lu percpu_bytes=%zu\n",
 		   READ_ONCE(stackcheck_config.threshold),
 		   stackcheck_config.reserve, READ_ONCE(stackcheck_config.panic),
@@ -345,21 +328,7 @@ static int stackcheck_summary_show(struct seq_file *m, void *v)
 		   THREAD_SIZE, stackcheck_nsites(),
 		   stackcheck_nsites() * sizeof(struct stackcheck_site),
 		   sizeof(struct stackcheck_linux_cpu));
-	for (k = 0; k < STACKCHECK_NR_KINDS; k++) {
-		struct stackcheck_stats *st = &stackcheck_stats[k];
-		struct stackcheck_site *site = STACKCHECK_LOWEST_SITE(st);
-
-		stackcheck_site_label(site, at, sizeof(at));
-		seq_printf(m, "summary stack=%s events=%lu printed=%lu dropped=%lu stepped=%lu lowest=",
-			   stackcheck_kind_name(k), READ_ONCE(st->events),
-			   READ_ONCE(st->printed), READ_ONCE(st->dropped),
-			   READ_ONCE(st->stepped));
-		if (site)
-			seq_printf(m, "%d", READ_ONCE(st->lowest));
-		else
-			seq_puts(m, "none");
-		seq_printf(m, " at=%s\n", at);
-	}
+	stackcheck_format_summary(stackcheck_seq_line, m);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stackcheck_summary);
