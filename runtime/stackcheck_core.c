@@ -28,6 +28,7 @@
  * STACKCHECK_EMERGENCY_SIZE bytes is for the glue's print and symbolize.
  */
 #include "stackcheck_glue.h"
+#include "stackcheck_options.h"
 
 #define INT_MAX_	0x7fffffff
 
@@ -41,15 +42,18 @@ _Static_assert(STACKCHECK_SITE_INFO == 4 &&
 	       __builtin_offsetof(struct stackcheck_config, threshold) == 0,
 	       "stackcheck_entry.S is out of step with stackcheck.h");
 
+/* The defaults of runtime/stackcheck_options.h, until the glue sets them. */
 struct stackcheck_config stackcheck_config = {
-	.threshold = 1024,
-	.reserve = 256,
-	.panic = 0,
-	.burst = 0,
-	.interval_ms = 0,
-	.stack_size = 8192,
-	.step = 256,
+	.threshold = STACKCHECK_THRESHOLD_DEFAULT,
+	.reserve = STACKCHECK_RESERVE_DEFAULT,
+	.panic = STACKCHECK_PANIC_DEFAULT,
+	.burst = STACKCHECK_BURST_DEFAULT,
+	.interval_ms = STACKCHECK_INTERVAL_MS_DEFAULT,
+	.stack_size = STACKCHECK_STACK_SIZE_DEFAULT,
+	.step = STACKCHECK_STEP_DEFAULT,
 };
+
+#define DEFAULT_LOG2	((unsigned int)__builtin_ctzl(STACKCHECK_STACK_SIZE_DEFAULT))
 
 struct stackcheck_stats stackcheck_stats[STACKCHECK_NR_KINDS];
 struct stackcheck_top stackcheck_top[STACKCHECK_TOP_SITES];
@@ -64,10 +68,10 @@ static const struct stackcheck_name *names_start, *names_stop;
  * frame unknown (0) and the configured stack size.
  */
 static struct stackcheck_site unknown_entry_site = {
-	0, 13u << STACKCHECK_INFO_LOG2_SHIFT, ~0u, 0
+	0, DEFAULT_LOG2 << STACKCHECK_INFO_LOG2_SHIFT, ~0u, 0
 };
 static struct stackcheck_site unknown_site = {
-	0, 13u << STACKCHECK_INFO_LOG2_SHIFT | STACKCHECK_INFO_DYNAMIC, ~0u, 0
+	0, DEFAULT_LOG2 << STACKCHECK_INFO_LOG2_SHIFT | STACKCHECK_INFO_DYNAMIC, ~0u, 0
 };
 static unsigned long long init_ns;
 static unsigned int ratelimit_state;	/* epoch (16 bits) << 16 | count */

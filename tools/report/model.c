@@ -33,10 +33,22 @@ static void count_stackcheck_line(struct model *m, struct where w)
 	m->stackcheck_lines++;
 }
 
+/*
+ * Lowest first, then the first: of two events with the same bytes left, the
+ * one whose title came first in the input (events fold in the order their
+ * ends come), as for the deepest chain.
+ */
+static int lower(long long left, unsigned long long ordinal,
+		 long long low, unsigned long long low_ordinal)
+{
+	return left < low || (left == low && ordinal < low_ordinal);
+}
+
 static void kindstat_low(struct kindstat *ks, const struct event *ev)
 {
-	if (ks->has_low && ks->low <= ev->left)
+	if (ks->has_low && !lower(ev->left, ev->ordinal, ks->low, ks->low_ordinal))
 		return;
+	ks->low_ordinal = ev->ordinal;
 	ks->has_low = 1;
 	ks->low = ev->left;
 	free(ks->low_site);
@@ -95,8 +107,9 @@ static void fold_event(struct model *m, struct event *ev)
 	e = map_get(&m->sites, ev->function);
 	if (e) {
 		e->events++;
-		if (e->events == 1 || ev->left < e->low) {
+		if (e->events == 1 || lower(ev->left, ev->ordinal, e->low, e->low_ordinal)) {
 			e->low = ev->left;
+			e->low_ordinal = ev->ordinal;
 			e->low_kind = ev->kind;
 			free(e->low_site);
 			e->low_site = sdupz(ev->site ? ev->site : ev->function);

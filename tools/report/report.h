@@ -69,6 +69,7 @@ struct entry {
 	char *low_site;
 	char low_id[48];
 	unsigned low_boot;
+	unsigned long long low_ordinal;	/* the low's event: ties go to the first */
 	/* dominant functions */
 	unsigned long long bytes;
 	unsigned long long frames;
@@ -144,6 +145,7 @@ struct kindstat {
 	char *low_site;
 	char low_id[48];
 	unsigned low_boot;
+	unsigned long long low_ordinal;	/* the low's event: ties go to the first */
 	struct where low_at;
 };
 
