@@ -60,7 +60,8 @@ $(BUILD)/runtime/%.o: runtime/%.S runtime/stackcheck.h
 	@mkdir -p $(@D)
 	$(CC) $(RUNTIME_CFLAGS) -c -o $@ $<
 
-$(BUILD)/runtime/stackcheck_user.o: kernel-glue/userspace/stackcheck_user.c runtime/stackcheck.h runtime/stackcheck_glue.h runtime/stackcheck_options.h kernel-glue/userspace/stackcheck_user.h
+$(BUILD)/runtime/stackcheck_user.o: kernel-glue/userspace/stackcheck_user.c runtime/stackcheck.h runtime/stackcheck_glue.h runtime/stackcheck_options.h kernel-glue/userspace/stackcheck_user.h \
+				   kernel-glue/userspace/stackcheck_env.h
 	@mkdir -p $(@D)
 	$(CC) $(RUNTIME_CFLAGS) -Ikernel-glue/userspace -c -o $@ $<
 

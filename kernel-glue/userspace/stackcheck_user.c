@@ -30,6 +30,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "stackcheck_env.h"
 #include "stackcheck_glue.h"
 #include "stackcheck_options.h"
 #include "stackcheck_user.h"
@@ -344,6 +345,45 @@ static unsigned long env_number(const char *name, unsigned long def,
 	return v;
 }
 
+/*
+ * The environment: every variable of stackcheck_env.h's table, in its order,
+ * into stackcheck_config (and stack_size).
+ */
+static void env_read(void)
+{
+	static const struct {
+		const char *name;
+		unsigned long def, min;
+		int pow2;
+	} env[STACKCHECK_NR_ENV] = {
+#define X(name, field, def, min, max, pow2, help) \
+		[STACKCHECK_ENV_##name] = { "STACKCHECK_" #name, def, min, pow2 },
+		STACKCHECK_ENV(X)
+#undef X
+	};
+	/* Read first, the stack size: its own limits do not depend on it. */
+	unsigned long value[STACKCHECK_NR_ENV] = {
+		[STACKCHECK_ENV_STACK_SIZE] = STACKCHECK_STACK_SIZE_DEFAULT
+	};
+	int i;
+
+	for (i = 0; i < STACKCHECK_NR_ENV; i++) {
+		value[i] = env_number(env[i].name, env[i].def, env[i].min,
+				      stackcheck_env_max(i, value[STACKCHECK_ENV_STACK_SIZE]));
+		if (env[i].pow2 && (value[i] & (value[i] - 1))) {
+			fprintf(stderr,
+				"stackcheck: %s=%lu: expected a power of two\n",
+				env[i].name, value[i]);
+			exit(2);
+		}
+	}
+	stack_size = value[STACKCHECK_ENV_STACK_SIZE];
+#define X(name, field, def, min, max, pow2, help) \
+	stackcheck_config.field = value[STACKCHECK_ENV_##name];
+	STACKCHECK_ENV(X)
+#undef X
+}
+
 static void stack_alloc(int kind)
 {
 	unsigned long len = 2 * stack_size + STACKCHECK_USER_GUARD, base, bottom;
@@ -379,37 +419,7 @@ static void stackcheck_user_init(void)
 	int k;
 
 	/* The settings the plugin has too: the same limits. */
-	stack_size = env_number("STACKCHECK_STACK_SIZE",
-				STACKCHECK_STACK_SIZE_DEFAULT,
-				STACKCHECK_STACK_SIZE_MIN,
-				STACKCHECK_STACK_SIZE_MAX);
-	if (!STACKCHECK_STACK_SIZE_OK(stack_size)) {
-		fprintf(stderr,
-			"stackcheck: STACKCHECK_STACK_SIZE=%lu: expected a power of two\n",
-			stack_size);
-		exit(2);
-	}
-	stackcheck_config.stack_size = stack_size;
-	stackcheck_config.threshold =
-		env_number("STACKCHECK_THRESHOLD", STACKCHECK_THRESHOLD_DEFAULT,
-			   STACKCHECK_THRESHOLD_MIN,
-			   STACKCHECK_THRESHOLD_MAX(stack_size));
-	stackcheck_config.reserve =
-		env_number("STACKCHECK_RESERVE", STACKCHECK_RESERVE_DEFAULT, 0,
-			   STACKCHECK_RESERVE_MAX(stack_size));
-	stackcheck_config.panic =
-		env_number("STACKCHECK_PANIC", STACKCHECK_PANIC_DEFAULT, 0,
-			   STACKCHECK_PANIC_MAX);
-	stackcheck_config.burst =
-		env_number("STACKCHECK_BURST", STACKCHECK_BURST_DEFAULT, 0,
-			   STACKCHECK_BURST_MAX);
-	stackcheck_config.interval_ms =
-		env_number("STACKCHECK_INTERVAL_MS",
-			   STACKCHECK_INTERVAL_MS_DEFAULT, 0,
-			   STACKCHECK_INTERVAL_MS_MAX);
-	stackcheck_config.step =
-		env_number("STACKCHECK_STEP", STACKCHECK_STEP_DEFAULT, 0,
-			   STACKCHECK_STEP_MAX(stack_size));
+	env_read();
 
 	for (k = 0; k < NR_STACKS; k++)
 		stack_alloc(k);

@@ -8,7 +8,8 @@
  *
  * Link: gcc -m32 prog.c build/libstackcheck-user.a  (prog.c built with the
  * plugin).  The runtime prints the log format of docs/reference/log-format.md on
- * stderr.  Environment, read at start-up:
+ * stderr.  Environment, read at start-up (the table STACKCHECK_ENV of
+ * stackcheck_env.h in the sources; man 7 stackcheck):
  *	STACKCHECK_THRESHOLD	runtime threshold (default: 1024)
  *	STACKCHECK_RESERVE	imminent-overflow reserve (default: 256)
  *	STACKCHECK_PANIC	1: call the panic hook after an imminent overflow
