@@ -73,8 +73,8 @@ BENCH_SRCS	:= $(wildcard bench/*.py bench/harness/* bench/shim/*.[ch] \
 bench: $(if $(filter 1,$(BENCH_KERNEL)),bench-kernel)
 	@$(MAKE) --no-print-directory bench-user
 
-bench-kernel: $(PLUGIN)
-	ROOT=$(CURDIR) OUT=$(abspath $(BENCH_KOUT)) KSRC=$(BENCH_KSRC) PLUGIN=$(abspath $(PLUGIN)) \
+bench-kernel:
+	ROOT=$(CURDIR) OUT=$(abspath $(BENCH_KOUT)) KSRC=$(BENCH_KSRC) \
 		JOBS=$(BENCH_JOBS) ROUNDS=$(BENCH_ROUNDS) REUSE=$(BENCH_REUSE) \
 		KCONFIG="$(BENCH_KCONFIG)" \
 		$(if $(BENCH_BUILDS),BUILDS="$(BENCH_BUILDS)") \

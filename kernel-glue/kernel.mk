@@ -13,6 +13,10 @@
 #			memory figures, the report tool's summary of the log
 #			with the plugin's table of vmlinux (stackcheck.table)
 #
+#	make kernel-patches	the patch series for Linux $(KVER) (6.1 or 6.12) in
+#			$(BUILD)/patches/$(KVER)/ (kernel-glue/linux/patches):
+#			git am onto a vanilla tree, CONFIG_GCC_PLUGIN_STACKCHECK=y
+#
 # KSRC=/path/to/linux uses that tree instead of Debian's linux-source-$(KVER)
 # (it gets kernel-glue/linux/apply'd); objects always go to
 # $(BUILD)/kernel/obj-$(KVER).  KARCH names kernel-glue/linux/arch/$(KARCH).conf
@@ -34,14 +38,18 @@ REPORT_TOOL	:= $(BUILD)/stackcheck-report
 # The one kernel build (make kernel, the reach matrix and the bench run it):
 # these options, then each caller's own.
 KERNEL_BUILD	= bash kernel-glue/linux/build --arch $(KARCH) --jobs $(KJOBS) \
-		  --plugin $(abspath $(PLUGIN)) --verify $(abspath $(STACKCHECK_VERIFY))
+		  --verify $(abspath $(STACKCHECK_VERIFY))
 KERNEL_BOOT	= bash kernel-glue/linux/boot --arch $(KARCH)
 
-.PHONY: kernel boot demo demo-deps
+.PHONY: kernel kernel-patches boot demo demo-deps
+
+kernel-patches:
+	@bash kernel-glue/linux/patches --kver $(KVER) --out $(BUILD)/patches/$(KVER) \
+		--base $(BUILD)/patches/linux-$(KVER)
 
 # Always run: kbuild decides what is out of date, the script when to start
 # over.
-kernel: $(PLUGIN) $(STACKCHECK_VERIFY)
+kernel: $(STACKCHECK_VERIFY)
 	@$(KERNEL_BUILD) --kver $(KVER) --out $(KERNEL_OUT) --obj $(KERNEL_OBJ) \
 		$(if $(KSRC),--src $(KSRC))
 
@@ -56,9 +64,9 @@ demo-deps:
 # boot the lines that matter as they come.  The report tool's summary comes
 # last; the demo fails when the build, the boot or the count fails.
 demo: demo-deps
-	@echo "demo: [1/4] the plugin and the report tool"
-	@$(MAKE) --no-print-directory $(PLUGIN) $(REPORT_TOOL)
-	@echo "demo: [2/4] the kernel (a cold build takes minutes; log: $(KERNEL_OUT)/build.log)"
+	@echo "demo: [1/4] the report tool and the coverage verifier"
+	@$(MAKE) --no-print-directory $(REPORT_TOOL) $(STACKCHECK_VERIFY)
+	@echo "demo: [2/4] the kernel, with the plugin in its tree (scripts/gcc-plugins/stackcheck_plugin.c) and CONFIG_GCC_PLUGIN_STACKCHECK=y; a cold build takes minutes; log: $(KERNEL_OUT)/build.log"
 	@$(MAKE) --no-print-directory kernel
 	@echo "demo: [3/4] booting it under QEMU with the selftest (stackcheck.selftest=1), log: $(DEMO_LOG)"
 	@{ $(KERNEL_BOOT) $(KERNEL_OBJ) $(KERNEL_INITRD) $(DEMO_LOG) \

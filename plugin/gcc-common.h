@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The one place that knows which GCC headers the stackcheck plugin needs,
- * in which order, and what differs between GCC versions.  The plugin is
- * written against GCC 12; a version this header has not been taught about is
- * rejected at build time rather than miscompiled.
+ * The GCC headers the stackcheck plugin needs, in the order GCC wants them:
+ * the subset of the kernel's scripts/gcc-plugins/gcc-common.h this plugin
+ * uses, under the same name and with the same PASS_INFO(), so that the same
+ * sources build here (-Iplugin) and in a kernel tree, where the patch series
+ * (kernel-glue/linux/patches) drops this file and the kernel's is found.
+ * What the plugin adds of its own (the pass boilerplate, the GCC versions it
+ * knows) is in stackcheck_plugin.h.
  */
 #ifndef STACKCHECK_GCC_COMMON_H
 #define STACKCHECK_GCC_COMMON_H
@@ -37,43 +40,9 @@
 #include "cgraph.h"
 #include "intl.h"
 
-/* plugin-version.h defines gcc_version in every file that includes it. */
-static inline const void *stackcheck_gcc_version(void)
-{
-	return &gcc_version;
-}
-
-#if GCCPLUGIN_VERSION_MAJOR < 11 || GCCPLUGIN_VERSION_MAJOR > 14
-#error "stackcheck is written for GCC 11-14 (tested with 12)"
-#endif
-
 #ifndef __visible
 #define __visible __attribute__((visibility("default")))
 #endif
-
-/*
- * Pass boilerplate in the style of the kernel's gcc-generate-rtl-pass.h:
- * define PASS_NAME, the functions PASS_NAME##_gate and PASS_NAME##_execute,
- * then STACKCHECK_RTL_PASS(PASS_NAME) gives make_PASS_NAME_pass().
- */
-#define STACKCHECK_RTL_PASS(NAME)					\
-namespace {								\
-const pass_data NAME##_pass_data = {					\
-	RTL_PASS, #NAME, OPTGROUP_NONE, TV_NONE,			\
-	PROP_rtl, 0, 0, 0, 0,						\
-};									\
-class NAME##_pass : public rtl_opt_pass {				\
-public:									\
-	NAME##_pass() : rtl_opt_pass(NAME##_pass_data, g) {}		\
-	bool gate(function *) final override { return NAME##_gate(); }	\
-	unsigned int execute(function *) final override			\
-	{								\
-		return NAME##_execute();				\
-	}								\
-	opt_pass *clone() final override { return new NAME##_pass(); }	\
-};									\
-}									\
-static opt_pass *make_##NAME##_pass(void) { return new NAME##_pass(); }
 
 #define PASS_INFO(NAME, REF, INSTANCE, POS)				\
 	struct register_pass_info NAME##_pass_info = {			\

@@ -195,8 +195,8 @@ struct stackcheck_option {
 	bool power_of_2;	/* ... and whether it must be a power of two */
 	unsigned long *below;	/* a number must also be below this one's */
 	const char *below_key;	/* value, once all options are read */
-	const char *expected;	/* what a bad value is told (a printf format
-				 * that may use min and max) */
+	/* what a bad value is told (a printf format that may use min, max) */
+	const char *expected;
 	unsigned long *number;	/* where the value goes, by kind */
 	bool *flag;
 	const char **string;
@@ -204,6 +204,9 @@ struct stackcheck_option {
 	const char *help;
 	bool given;
 };
+
+/* The largest threshold any stack size allows: the static bound of the skips. */
+#define THRESHOLD_LIMIT	STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX)
 
 static struct stackcheck_option options[] = {
 	{
@@ -216,7 +219,7 @@ static struct stackcheck_option options[] = {
 	}, {
 		.key = "threshold", .kind = OPTION_NUMBER, .value = "N",
 		.min = STACKCHECK_THRESHOLD_MIN,
-		.max = STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX),
+		.max = THRESHOLD_LIMIT,
 		.below = &stack_size, .below_key = "stack-size",
 		.expected = "a number of bytes, at least %lu and below stack-size",
 		.number = &threshold,
@@ -224,7 +227,7 @@ static struct stackcheck_option options[] = {
 	}, {
 		.key = "leaf-skip", .kind = OPTION_NUMBER, .value = "N",
 		.min = 0,
-		.max = STACKCHECK_LEAF_SKIP_MAX(STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX)),
+		.max = STACKCHECK_LEAF_SKIP_MAX(THRESHOLD_LIMIT),
 		.below = &threshold, .below_key = "threshold",
 		.expected = "a number of bytes below threshold (0 checks every leaf)",
 		.number = &leaf_skip,
@@ -232,7 +235,7 @@ static struct stackcheck_option options[] = {
 	}, {
 		.key = "callee-skip", .kind = OPTION_NUMBER, .value = "N",
 		.min = 0,
-		.max = STACKCHECK_CALLEE_SKIP_MAX(STACKCHECK_THRESHOLD_MAX(STACKCHECK_STACK_SIZE_MAX)),
+		.max = STACKCHECK_CALLEE_SKIP_MAX(THRESHOLD_LIMIT),
 		.below = &threshold, .below_key = "threshold",
 		.expected = "a number of bytes below threshold (0 checks every local function)",
 		.number = &callee_skip,
@@ -538,8 +541,10 @@ static bool decide_function(struct function_decision *f)
 	if (crtl->stack_realign_needed)
 		f->pushed += crtl->stack_alignment_needed / BITS_PER_UNIT;
 
-	/* The decision made on the whole call graph, applied with the final
-	 * frame (stackcheck_elide.c). */
+	/*
+	 * The decision made on the whole call graph, applied with the final
+	 * frame (stackcheck_elide.c).
+	 */
 	stackcheck_elide_decide(f->frame, f->pushed, &f->d);
 	if (!f->why)
 		f->why = f->d.skip;
@@ -717,8 +722,10 @@ static unsigned int instrument_function(const struct function_decision *f)
 		if (!NONDEBUG_INSN_P(insn) ||
 		    !dynamic_allocation_p(insn, prologue_frame, &constant))
 			continue;
-		/* The test clobbers the flags: the allocation must have
-		 * clobbered them too. */
+		/*
+		 * The test clobbers the flags: the allocation must have
+		 * clobbered them too.
+		 */
 		if (!sets_flags(insn))
 			continue;
 		/*

@@ -134,7 +134,7 @@ static void find_cycles(elide_graph *g, vec<bool> *in_cycle)
 	int n = g->nodes.length(), counter = 0, i;
 	vec<int> num = vNULL, low = vNULL, stack = vNULL;
 	vec<bool> on_stack = vNULL;
-	vec<std::pair<int, unsigned> > work = vNULL;
+	vec<std::pair<int, unsigned int> > work = vNULL;
 
 	num.safe_grow_cleared(n);
 	low.safe_grow_cleared(n);
@@ -151,7 +151,7 @@ static void find_cycles(elide_graph *g, vec<bool> *in_cycle)
 		work.safe_push(std::make_pair(i, 0u));
 		while (!work.is_empty()) {
 			int v = work.last().first;
-			unsigned k = work.last().second;
+			unsigned int k = work.last().second;
 
 			if (k < g->succ[v].length()) {
 				int w = g->succ[v][k];

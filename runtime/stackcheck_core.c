@@ -281,7 +281,7 @@ static void put_fmt(struct line *l, const char *f, __builtin_va_list ap)
 }
 
 /* Append the formatted text to l, NUL-terminated. */
-__attribute__((format(printf, 2, 3)))
+__printf(2, 3)
 static void line_fmt(struct line *l, const char *f, ...)
 {
 	__builtin_va_list ap;
@@ -293,7 +293,7 @@ static void line_fmt(struct line *l, const char *f, ...)
 }
 
 /* Print "stackcheck: " + the formatted text as one line. */
-__attribute__((format(printf, 1, 2)))
+__printf(1, 2)
 static void print_line(const char *f, ...)
 {
 	struct line l;
@@ -309,7 +309,7 @@ static void print_line(const char *f, ...)
 }
 
 /* One line of an event block: "stackcheck: E<cpu>.<seq> " + text. */
-__attribute__((format(printf, 3, 4)))
+__printf(3, 4)
 static void print_event_line(unsigned int cpu, unsigned int seq,
 			     const char *f, ...)
 {

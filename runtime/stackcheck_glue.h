@@ -47,12 +47,18 @@
 
 #include "stackcheck.h"
 
+/* The kernel's compiler_attributes.h has it; user space gets it here. */
+#ifndef __printf
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#endif
+
 #define STACKCHECK_CHAIN_MAX		32
 #define STACKCHECK_TOP_SITES		16	/* deepest sites kept for debugfs */
 #define STACKCHECK_LINE_MAX		160
 /*
- * Bytes of each emergency stack.  One per CPU and per context: 4 * 3 KiB
- * = 12 KiB per CPU in a kernel.
+ * Bytes of each emergency stack.  One per CPU and per context (task,
+ * softirq, hardirq, NMI); the Linux glue gives each a page of its own (16
+ * KiB per CPU, stackcheck_linux.c says why).
  */
 #define STACKCHECK_EMERGENCY_SIZE	3072
 

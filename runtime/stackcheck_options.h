@@ -10,7 +10,7 @@
  * with a message naming the variable and its limits, and exit status 2.
  *
  *	setting		plugin		environment		default	limits
- *	stack size	stack-size	STACKCHECK_STACK_SIZE	8192	a power of two, 4096 .. 1 MiB
+ *	stack size	stack-size	STACKCHECK_STACK_SIZE	8192	power of 2, 4096 .. 1 MiB
  *	threshold	threshold	STACKCHECK_THRESHOLD	1024	1 .. stack size - 1
  *	leaf-skip	leaf-skip	-			64	0 .. threshold - 1
  *	callee-skip	callee-skip	-			64 (1)	0 .. threshold - 1
@@ -37,10 +37,7 @@
 #define STACKCHECK_STACK_SIZE_DEFAULT	8192ul
 #define STACKCHECK_STACK_SIZE_MIN	4096ul
 #define STACKCHECK_STACK_SIZE_MAX	(1ul << 20)
-/* The stack size must also be a power of two. */
-#define STACKCHECK_STACK_SIZE_OK(n)	((n) >= STACKCHECK_STACK_SIZE_MIN && \
-					 (n) <= STACKCHECK_STACK_SIZE_MAX && \
-					 !((n) & ((n) - 1)))
+/* The stack size must also be a power of two (both readers check it). */
 
 #define STACKCHECK_THRESHOLD_DEFAULT	1024ul
 #define STACKCHECK_THRESHOLD_MIN	1ul

@@ -13,8 +13,8 @@
 #					-m32 searches lib32)
 #	$(INCLUDEDIR)/stackcheck/	stackcheck_user.h, stackcheck_attr.h, stackcheck.h,
 #					stackcheck_options.h
-#	$(DATADIR)/stackcheck/		the kernel glue and the runtime's sources, laid out as
-#					here: $(DATADIR)/stackcheck/kernel-glue/linux/apply works
+#	$(DATADIR)/stackcheck/		the kernel glue, the runtime's and the plugin's sources, laid out as
+#					here: its kernel-glue/linux/apply and patches work
 #	$(MANDIR)/man1, man7		the man pages, made from each tool's --help (tools/mkman);
 #					stackcheck.7 from the plugin's help (as GCC prints it for
 #					the loaded plugins) and the user-space environment's
@@ -45,8 +45,8 @@ INSTALL_HDRS	:= kernel-glue/userspace/stackcheck_user.h plugin/stackcheck_attr.h
 		   runtime/stackcheck.h runtime/stackcheck_options.h
 # The kernel glue and the runtime as the repository has them (the files git
 # knows when there is a git tree, else what is there), never build products.
-SHARE_FILES	= $(shell (git ls-files kernel-glue/linux runtime 2>/dev/null || \
-			   find kernel-glue/linux runtime -type f) | sort -u)
+SHARE_FILES	= $(shell (git ls-files kernel-glue/linux runtime plugin 2>/dev/null || \
+			   find kernel-glue/linux runtime plugin -type f) | sort -u)
 
 .PHONY: install uninstall man
 

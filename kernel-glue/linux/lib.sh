@@ -67,15 +67,3 @@ extract_source() {
 	mv "$dir.tmp/linux-source-$kver" "$dir" && rmdir "$dir.tmp"
 }
 
-# copy_plugin PLUGIN DST: a copy of the plugin for one build (echoes DST):
-# one rebuilt while kbuild runs would fail the compiles that load it
-# half-written, or instrument half the objects differently.
-copy_plugin() {
-	[ -f "$1" ] || die "no plugin at $1 (make plugin)"
-	mkdir -p "$(dirname "$2")"
-	if ! cmp -s "$1" "$2"; then
-		cp "$1" "$2.tmp"
-		mv "$2.tmp" "$2"
-	fi
-	echo "$2"
-}

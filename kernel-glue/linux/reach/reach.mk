@@ -51,7 +51,7 @@ reach-deps:
 
 # Everything in $(REACH_DIR): obj/, the logs, count.txt, verify.txt,
 # build-time.txt, initramfs.cpio.gz (reach/init, stress-ng when fetched).
-reach-kernel: $(PLUGIN) $(STACKCHECK_VERIFY)
+reach-kernel: $(STACKCHECK_VERIFY)
 	@test -n "$(REACH_BASE_$(REACH_CONFIG))" || \
 		{ echo "reach: unknown configuration '$(REACH_CONFIG)' (tiny, tiny-4k, tiny-4k-deep, defconfig)" >&2; exit 1; }
 	@$(KERNEL_BUILD) --kver $(REACH_KVER) --out $(REACH_DIR) --src $(REACH_SRC) \
