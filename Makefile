@@ -1,7 +1,9 @@
 # stackcheck: one entry point.  `make` builds the plugin, the runtime and the
 # tools; `make check` installs what is missing, builds and runs the DejaGnu
 # testsuite; `make demo` builds and boots an instrumented i386 kernel; `make
-# bench` measures.  Each area adds its own targets in its .mk fragment.
+# bench` measures; `make install` installs (tools/install.mk) and `make deb`
+# builds the Debian package of the same files (debian/, tools/deb.mk).  Each
+# area adds its own targets in its .mk fragment.
 #
 # The plugin sources are named .c, as in the kernel's scripts/gcc-plugins, and
 # compiled as C++ (-x c++) because GCC's headers are C++: the code itself is
@@ -39,6 +41,7 @@ all: build-all
 -include testsuite/testsuite.mk
 -include kernel-glue/linux/reach/reach.mk
 -include tools/install.mk
+-include tools/deb.mk
 
 build-all: $(ALL_TARGETS)
 

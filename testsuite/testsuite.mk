@@ -22,7 +22,7 @@ check: check-deps
 	@$(MAKE) --no-print-directory check-run
 
 check-deps:
-	@bash tools/install-deps build check kernel report bench
+	@bash tools/install-deps build check kernel report bench deb
 
 check-run:
 	@mkdir -p $(RUN_OUT)
