@@ -1143,9 +1143,12 @@ __visible int plugin_init(struct plugin_name_args *plugin_info,
 	const char *plugin = plugin_info->base_name;
 
 	if (!plugin_default_version_check(version, &gcc_version)) {
-		error(G_("incompatible GCC version: plugin %qs was built for GCC %s, "
-			 "this compiler is GCC %s"),
-		      plugin, gcc_version.basever, version->basever);
+		if (strcmp(version->basever, gcc_version.basever))
+			error(G_("incompatible GCC version: plugin %qs was built for GCC %s, this compiler is GCC %s"),
+			      plugin, gcc_version.basever, version->basever);
+		else
+			error(G_("incompatible GCC build: plugin %qs was built for another build of GCC %s (its date, revision or configure line differ): rebuild the plugin with this compiler"),
+			      plugin, version->basever);
 		return 1;
 	}
 	stackcheck_plugin_info.help = options_help();
