@@ -530,12 +530,15 @@ static bool storm_run(unsigned long n)
 
 		ok = sh->calls == sh->want && site_calls[k] == sh->calls &&
 		     r->events[k] >= sh->calls;
-		/* two lines: one would pass STACKCHECK_LINE_MAX and be cut */
-		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu skipped: wrong stack), events counted %lu: %lu at storm_hit_%s, %ld elsewhere on this stack",
+		/*
+		 * Two lines, each within STACKCHECK_LINE_MAX with the
+		 * "stackcheck-storm: " prefix (a longer one is cut).
+		 */
+		storm_print("# %s: raised %lu of %lu in %lu chunks (%lu on a wrong stack), events %lu: %lu at storm_hit_%s, %ld elsewhere",
 			    stackcheck_kind_name(k), sh->calls, sh->want, sh->chunks,
 			    sh->wrong_stack, r->events[k], site_calls[k],
 			    stackcheck_kind_name(k), (long)(r->events[k] - site_calls[k]));
-		storm_print("# %s: printed %lu, dropped %lu, chunks inside an open report %lu, interrupt windows in its reports %lu (%lu not opened: DEBUG_STACKOVERFLOW)",
+		storm_print("# %s: printed %lu, dropped %lu, chunks in an open report %lu, interrupt windows in its reports %lu (%lu not opened)",
 			    stackcheck_kind_name(k), r->printed[k], r->dropped[k],
 			    sh->nested, sh->windows, sh->windows_skipped);
 		storm_print("%s %d - %s_events_counted", ok ? "ok" : "not ok",
