@@ -8,23 +8,12 @@
  *
  * Link: gcc -m32 prog.c build/libstackcheck-user.a  (prog.c built with the
  * plugin).  The runtime prints the log format of docs/reference/log-format.md on
- * stderr.  Environment, read at start-up (the table STACKCHECK_ENV of
- * stackcheck_env.h in the sources; man 7 stackcheck):
- *	STACKCHECK_THRESHOLD	runtime threshold (default: 1024)
- *	STACKCHECK_RESERVE	imminent-overflow reserve (default: 256)
- *	STACKCHECK_PANIC	1: call the panic hook after an imminent overflow
- *	STACKCHECK_BURST, STACKCHECK_INTERVAL_MS	rate limit (default: none)
- *	STACKCHECK_STEP		a site's new low prints when it enters a lower
- *				band of this many bytes (default 256; 0: every
- *				new low)
- *	STACKCHECK_STACK_SIZE	must equal the plugin's stack-size (default 8192)
- * The defaults and limits are runtime/stackcheck_options.h's, the plugin's
- * too: the stack size a power of two from 4096 to 1 MiB, the threshold from
- * 1, the reserve and the step from 0, all three below the stack size.  A
- * value that is not a decimal number in range (a stack size that is not a
- * power of two) stops the program with a message naming the variable and
- * its limits ("stackcheck: STACKCHECK_STEP=1k: expected a number from 0 to
- * 8191") and exit status 2.
+ * stderr.  Its environment (STACKCHECK_STACK_SIZE, _THRESHOLD, _RESERVE,
+ * _PANIC, _BURST, _INTERVAL_MS, _STEP), read at start-up, is the table
+ * STACKCHECK_ENV of stackcheck_env.h, with each variable's default, limits
+ * and meaning; `man 7 stackcheck` prints it.  A value that is not a decimal
+ * number in range stops the program with a message naming the variable and
+ * its limits, and exit status 2.
  * At exit the summary lines are printed.  kind below is enum stackcheck_kind
  * (0 task, 1 hardirq, 2 softirq).
  */
